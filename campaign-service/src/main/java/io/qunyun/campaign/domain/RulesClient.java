@@ -1,0 +1,48 @@
+package io.qunyun.campaign.domain;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * rules-service's decision API. Decisions are pure functions of their input, so retrying a
+ * failed call is safe.
+ */
+@RegisterRestClient(configKey = "rules-service")
+@Path("/decisions")
+@Timeout(value = 3, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 200)
+public interface RulesClient {
+
+    @POST
+    @Path("/positioning")
+    PositioningDecision positioning(PositioningQuestion question);
+
+    @POST
+    @Path("/five-w-one-h")
+    FiveW1HDecision fiveW1H(FiveW1HQuestion question);
+
+    record PositioningQuestion(AidassStage from, AidassStage to, boolean screened) {
+    }
+
+    record PositioningDecision(String type, Integer lifespanHours, String intensity, String primaryMetric,
+            String table, String tableVersion, List<String> firedRules) {
+    }
+
+    record FiveW1HQuestion(String groupType, boolean screened, String why, String what, String where, String who,
+            Integer lifecycleHours, Monetization how) {
+    }
+
+    record FiveW1HDecision(boolean blocked, List<Finding> findings, String table, String tableVersion,
+            List<String> firedRules) {
+    }
+
+    record Finding(String severity, String code, String message, String rule) {
+    }
+}

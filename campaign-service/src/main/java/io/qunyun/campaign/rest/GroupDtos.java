@@ -1,0 +1,63 @@
+package io.qunyun.campaign.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import io.qunyun.campaign.domain.AidassStage;
+import io.qunyun.campaign.domain.Monetization;
+import io.qunyun.campaign.domain.Platform;
+import io.qunyun.campaign.domain.RulesClient.Finding;
+import io.qunyun.campaign.persistence.GroupEntity;
+import io.qunyun.campaign.persistence.GroupEntity.DecisionTrace;
+
+/** Request and response bodies of {@link GroupResource}. */
+public final class GroupDtos {
+
+    private GroupDtos() {
+    }
+
+    public record PositionGroupRequest(
+            @NotBlank @Size(max = 120) String name,
+            @NotNull Platform platform,
+            @NotNull @Valid AidassSpan aidass,
+            Boolean screened,
+            @Valid FiveW1HAnswers fiveW1H) {
+    }
+
+    public record AidassSpan(@NotNull AidassStage from, @NotNull AidassStage to) {
+    }
+
+    /** Missing answers are allowed here: what a missing answer means is the FiveW1H table's call. */
+    public record FiveW1HAnswers(
+            @Size(max = 2000) String why,
+            @Size(max = 2000) String what,
+            @Size(max = 500) String where,
+            @Size(max = 2000) String who,
+            @Valid When when,
+            Monetization how) {
+    }
+
+    public record When(OffsetDateTime launchAt, @Positive Integer lifecycleHours) {
+    }
+
+    public record GroupView(UUID id, String name, Platform platform, AidassSpan aidass, boolean screened,
+            String type, Integer lifespanHours, String intensity, String primaryMetric,
+            GroupEntity.FiveW1H fiveW1H, List<Finding> findings, Decisions decisions, OffsetDateTime createdAt) {
+
+        public static GroupView of(GroupEntity g) {
+            return new GroupView(g.id, g.name, g.platform, new AidassSpan(g.aidassFrom, g.aidassTo), g.screened,
+                    g.type, g.lifespanHours, g.intensity, g.primaryMetric, g.fiveW1H, g.findings,
+                    new Decisions(g.positioningDecision, g.fiveW1HDecision), g.createdAt);
+        }
+    }
+
+    public record Decisions(DecisionTrace positioning, DecisionTrace fiveW1H) {
+    }
+}

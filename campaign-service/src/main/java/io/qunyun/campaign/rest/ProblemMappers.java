@@ -1,0 +1,104 @@
+package io.qunyun.campaign.rest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** Every error this service answers is application/problem+json, naming the request field at fault. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem("about:blank", "Bad Request", 400, detail, uri.getPath(), errors, null));
+    }
+
+    /** Quarkus REST throws this subtype for invalid request bodies; its built-in mapper is not problem+json. */
+    @ServerExceptionMapper
+    public Response restViolation(io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException e,
+            UriInfo uri) {
+        return constraintViolation(e, uri);
+    }
+
+    /** Quarkus REST has a built-in (non-problem) mapper for this subtype: bad enum values, wrong types. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
+        String message = e instanceof JsonMappingException && !field.isEmpty()
+                ? "has an invalid value" : "request body is not valid JSON";
+        String name = field.isEmpty() ? "body" : field;
+        return respond(new Problem("about:blank", "Bad Request", 400, name + " " + message, uri.getPath(),
+                List.of(new Problem.FieldError(name, message)), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return respond(new Problem("about:blank", title, status, e.getMessage(), uri.getPath(), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(new Problem("about:blank", "Internal Server Error", 500,
+                "The request could not be processed; it has been logged.", uri.getPath(), null, null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** "create.request.aidass.from" → "aidass.from": drop the method and parameter nodes. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                continue;
+            }
+            names.add(node.getName());
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}
