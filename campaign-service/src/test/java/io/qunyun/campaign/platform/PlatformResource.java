@@ -1,0 +1,63 @@
+package io.qunyun.campaign.platform;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+
+/**
+ * The whole platform for PlatformIT: a real KRaft broker in the test JVM, the real PostgreSQL
+ * (the *_test databases, cleaned first), and rules-service and member-service as child processes
+ * from their packaged jars. campaign-service itself is launched by @QuarkusIntegrationTest with
+ * the properties returned here.
+ */
+public class PlatformResource implements QuarkusTestResourceLifecycleManager {
+
+    static EmbeddedKafkaBroker broker;
+    static ServiceProcess rules;
+    static ServiceProcess members;
+
+    @Override
+    public Map<String, String> start() {
+        broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true)
+                .withAdditionalProperties(p -> {
+                    p.put("num.partitions", "3");
+                    p.put("offsets.topic.num.partitions", "1");
+                    p.put("group.initial.rebalance.delay.ms", "0");
+                })
+                .start();
+        String bootstrap = broker.getAdvertisedListeners();
+        rules = new ServiceProcess("rules-service", serviceProperties("qunyun_rules_test", bootstrap)).start();
+        members = new ServiceProcess("member-service", serviceProperties("qunyun_member_test", bootstrap)).start();
+
+        Map<String, String> campaign = new java.util.HashMap<>(serviceProperties("qunyun_campaign_test", bootstrap));
+        campaign.put("quarkus.rest-client.rules-service.url", rules.url());
+        return campaign;
+    }
+
+    static Map<String, String> serviceProperties(String database, String bootstrap) {
+        String host = System.getenv().getOrDefault("DB_HOST", "127.0.0.1");
+        String port = System.getenv().getOrDefault("DB_PORT", "5432");
+        return Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
+                "quarkus.flyway.clean-at-start", "true",
+                "quarkus.flyway.clean-disabled", "false",
+                "kafka.bootstrap.servers", bootstrap,
+                // A killed consumer's partitions move to its restarted self after the session timeout.
+                "kafka.session.timeout.ms", "6000",
+                "kafka.heartbeat.interval.ms", "1000");
+    }
+
+    @Override
+    public void stop() {
+        if (members != null) {
+            members.stop();
+        }
+        if (rules != null) {
+            rules.stop();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
