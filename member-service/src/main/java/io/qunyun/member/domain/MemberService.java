@@ -1,0 +1,44 @@
+package io.qunyun.member.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.qunyun.member.persistence.Member;
+import io.qunyun.member.persistence.MemberRepository;
+
+@ApplicationScoped
+public class MemberService {
+
+    private final MemberRepository members;
+
+    MemberService(MemberRepository members) {
+        this.members = members;
+    }
+
+    /** @throws DuplicateMemberException if (sourceSystem, externalId) is registered already */
+    @Transactional
+    public Member register(String sourceSystem, String externalId, String displayName) {
+        Member member = new Member();
+        member.id = UUID.randomUUID();
+        member.sourceSystem = sourceSystem;
+        member.externalId = externalId;
+        member.displayName = displayName;
+        // PostgreSQL keeps microseconds: answer with what a later GET will return.
+        member.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!members.insertIfAbsent(member)) {
+            Member existing = members.findBySourceAndExternalId(sourceSystem, externalId)
+                    .orElseThrow(() -> new IllegalStateException("conflicting member vanished"));
+            throw new DuplicateMemberException(sourceSystem, externalId, existing.id);
+        }
+        return member;
+    }
+
+    @Transactional
+    public Member get(UUID id) {
+        return members.findByIdOptional(id).orElseThrow(() -> new MemberNotFoundException(id));
+    }
+}

@@ -1,0 +1,35 @@
+package io.qunyun.member.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.qunyun.member.persistence.Activity;
+
+/** Turns a stored activity into its member-activities record. */
+@ApplicationScoped
+public class ActivityRecordedEvents {
+
+    public static final String TOPIC = "member-activities";
+
+    private final ObjectMapper json;
+
+    ActivityRecordedEvents(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public OutboxMessage recorded(Activity activity) {
+        var data = new ActivityRecorded(activity.id, activity.memberId, activity.type.name(), activity.groupId,
+                activity.occurredAt, activity.idempotencyKey);
+        String memberId = activity.memberId.toString();
+        // The event id is the activity id: one activity, one event, however often it is re-sent.
+        var envelope = CloudEvent.of(activity.id.toString(), ActivityRecorded.EVENT_TYPE, activity.recordedAt,
+                memberId, data);
+        try {
+            return new OutboxMessage(activity.id, TOPIC, memberId, json.writeValueAsString(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + ActivityRecorded.EVENT_TYPE, e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.qunyun.member.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+import io.qunyun.member.config.OutboxConfig;
+import io.qunyun.member.persistence.OutboxEvent;
+import io.qunyun.member.persistence.OutboxEventRepository;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and deletes them only after the broker acknowledged
+ * them: at least once, in order per key. Woken right after each commit that wrote rows, and by a
+ * periodic sweep for rows no wake-up reached (e.g. the process died between commit and send).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxEventRepository rows;
+    private final Emitter<String> emitter;
+    private final OutboxConfig config;
+    private final AtomicLong pendingRows = new AtomicLong();
+    private final AtomicBoolean runQueued = new AtomicBoolean();
+    // One thread: runs never overlap within this instance, and wake-ups never block a request.
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    OutboxRelay(OutboxEventRepository rows, @Channel("member-activities") Emitter<String> emitter,
+            OutboxConfig config, MeterRegistry registry) {
+        this.rows = rows;
+        this.emitter = emitter;
+        this.config = config;
+        Gauge.builder("outbox.pending.rows", pendingRows, AtomicLong::get)
+                .description("Outbox rows not yet acknowledged by Kafka, as of the relay's last run")
+                .register(registry);
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        requestRun();
+    }
+
+    // Skipped until startup completed: the emitter is wired during startup.
+    @Scheduled(identity = "outbox-sweep", every = "${qunyun.outbox.sweep-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweep() {
+        requestRun();
+    }
+
+    /** Queues a run unless one is already queued; a run in progress is followed by the queued one. */
+    public void requestRun() {
+        if (runQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::drain);
+            } catch (RejectedExecutionException shuttingDown) {
+                runQueued.set(false);
+            }
+        }
+    }
+
+    /** Rows waiting for publication, as counted after the last relay run (also the gauge's value). */
+    public long pendingRows() {
+        return pendingRows.get();
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private void drain() {
+        // Cleared first: a commit during this run queues the next run instead of being lost.
+        runQueued.set(false);
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew()
+                        .timeout(Math.toIntExact(config.sendTimeout().toSeconds() + 30))
+                        .call(this::publishOldestBatch);
+            } while (published == config.batchSize());
+            pendingRows.set(QuarkusTransaction.requiringNew().call(rows::count));
+        } catch (RuntimeException e) {
+            // Rows stay in the table; the next wake-up or sweep retries them.
+            LOG.warnf(e, "Outbox relay run failed, will retry");
+        }
+    }
+
+    /** @return rows published and deleted; less than a full batch means "stop for now" */
+    private int publishOldestBatch() {
+        List<OutboxEvent> batch = rows.lockOldest(config.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent row : batch) {
+            acks.add(send(row));
+        }
+        // Delete only the acknowledged prefix: a failed row and everything after it is sent again
+        // next time, which keeps per-key order (at the price of duplicates, which consumers absorb).
+        List<Long> acknowledged = new ArrayList<>(batch.size());
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent row = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(row.id);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("Outbox event %s to %s not acknowledged (%s); will retry", row.eventId, row.topic,
+                        e instanceof ExecutionException ? e.getCause() : "timeout");
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        rows.deleteByIds(acknowledged);
+        return acknowledged.size() == batch.size() ? batch.size() : -1;
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent row) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.messageKey)
+                .build();
+        try {
+            emitter.send(Message.of(row.payload)
+                    .addMetadata(metadata)
+                    .withAck(() -> {
+                        ack.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        ack.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        } catch (RuntimeException e) {
+            // e.g. the emitter's buffer is full while the broker is unreachable
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+}

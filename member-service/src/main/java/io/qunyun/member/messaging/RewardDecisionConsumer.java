@@ -1,0 +1,107 @@
+package io.qunyun.member.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.common.annotation.Blocking;
+
+import io.qunyun.member.config.LedgerConfig;
+import io.qunyun.member.domain.LedgerService;
+import io.qunyun.member.domain.RewardDecision;
+
+/**
+ * Credits reward decisions to the ledger, one database transaction per polled batch. The batch is
+ * acknowledged (and its offsets become committable) only when this method returns, i.e. after the
+ * ledger commit and after every dead letter was acknowledged; a crash before that means the batch
+ * is consumed again, which the ledger's unique activity id makes harmless.
+ */
+@ApplicationScoped
+public class RewardDecisionConsumer {
+
+    private static final Logger LOG = Logger.getLogger(RewardDecisionConsumer.class);
+    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
+
+    private final RewardDecisionParser parser;
+    private final LedgerService ledger;
+    private final RewardDecisionDeadLetters deadLetters;
+    private final LedgerConfig config;
+
+    RewardDecisionConsumer(RewardDecisionParser parser, LedgerService ledger, RewardDecisionDeadLetters deadLetters,
+            LedgerConfig config) {
+        this.parser = parser;
+        this.ledger = ledger;
+        this.deadLetters = deadLetters;
+        this.config = config;
+    }
+
+    @Incoming("reward-decisions")
+    @Blocking
+    public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
+        Map<RewardDecision, ConsumerRecord<String, byte[]>> origins = new IdentityHashMap<>();
+        List<RewardDecision> decisions = new ArrayList<>(records.count());
+        List<CompletableFuture<Void>> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                RewardDecision decision = parser.parse(record.value());
+                origins.put(decision, record);
+                decisions.add(decision);
+            } catch (InvalidDecisionException e) {
+                LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+                rejected.add(deadLetters.send(record, e.getMessage(), e.getCause()));
+            }
+        }
+        LedgerService.CreditResult result = creditWithRetry(decisions);
+        for (RewardDecision unknown : result.unknownMember()) {
+            ConsumerRecord<String, byte[]> record = origins.get(unknown);
+            String reason = "unknown member " + unknown.memberId();
+            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+            rejected.add(deadLetters.send(record, reason, null));
+        }
+        awaitDeadLetters(rejected);
+        LOG.debugf("Ledger batch: %d records, %d credited, %d already credited, %d dead-lettered", records.count(),
+                result.credited(), result.alreadyCredited(), rejected.size());
+    }
+
+    /**
+     * Rides out short database hiccups; if they last, the exception nacks the batch and the
+     * channel's failure strategy (fail) stops consumption rather than skipping the records.
+     */
+    private LedgerService.CreditResult creditWithRetry(List<RewardDecision> decisions) throws InterruptedException {
+        if (decisions.isEmpty()) {
+            return new LedgerService.CreditResult(0, 0, List.of());
+        }
+        for (int attempt = 1;; attempt++) {
+            try {
+                return ledger.credit(decisions);
+            } catch (RuntimeException e) {
+                if (attempt >= config.maxAttempts()) {
+                    throw e;
+                }
+                LOG.warnf("Crediting %d decisions failed (attempt %d of %d): %s", decisions.size(), attempt,
+                        config.maxAttempts(), e.toString());
+                Thread.sleep(config.retryBackoff().multipliedBy(attempt).toMillis());
+            }
+        }
+    }
+
+    private static void awaitDeadLetters(List<CompletableFuture<Void>> sends)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,64 @@
+package io.qunyun.member.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/** Sends rejected reward-decisions records, unchanged, to reward-decisions-dlq with the reason in headers. */
+@ApplicationScoped
+public class RewardDecisionDeadLetters {
+
+    public static final String TOPIC = "reward-decisions-dlq";
+
+    private final Emitter<byte[]> emitter;
+
+    RewardDecisionDeadLetters(@Channel(TOPIC) Emitter<byte[]> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** @return completes when the broker acknowledged the dead letter */
+    public CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("dead-letter-reason", utf8(reason));
+        headers.add("dead-letter-cause", utf8(cause == null ? reason : cause.toString()));
+        headers.add("dead-letter-topic", utf8(record.topic()));
+        headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
+        headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(TOPIC)
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build();
+        // A tombstone cannot travel through the emitter; it arrives as an empty value.
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        try {
+            emitter.send(Message.of(value)
+                    .addMetadata(metadata)
+                    .withAck(() -> {
+                        ack.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        ack.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,55 @@
+package io.qunyun.member.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One credited reward decision. Read-only for Hibernate: rows are appended by
+ * {@link PointsLedgerRepository#appendIfAbsent} and never changed.
+ */
+@Entity
+@Immutable
+@Table(name = "points_ledger")
+public class LedgerEntry {
+
+    @Id
+    public Long id;
+
+    @Column(name = "member_id")
+    public UUID memberId;
+
+    @Column(name = "activity_id")
+    public UUID activityId;
+
+    @Column(name = "decision_id")
+    public UUID decisionId;
+
+    @Column(name = "activity_type")
+    public String activityType;
+
+    public int points;
+
+    public String reason;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "fired_rules", columnDefinition = "text[]")
+    public String[] firedRules;
+
+    @Column(name = "table_version")
+    public String tableVersion;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @Column(name = "credited_at")
+    public Instant creditedAt;
+}

@@ -1,0 +1,33 @@
+package io.qunyun.member.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "members")
+public class Member {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "source_system", nullable = false)
+    public String sourceSystem;
+
+    @Column(name = "external_id", nullable = false)
+    public String externalId;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    /** Changed only by {@link PointsLedgerRepository}, in the transaction that appends the ledger rows. */
+    @Column(name = "points_balance", nullable = false, updatable = false, insertable = false)
+    public long pointsBalance;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,197 @@
+package io.qunyun.member.rest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.qunyun.member.domain.DuplicateMemberException;
+import io.qunyun.member.domain.MemberNotFoundException;
+
+/** Turns every failure into application/problem+json; field names are the client's request fields. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String BODY = "body";
+
+    private final ObjectMapper json;
+
+    ProblemMappers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response validationFailed(ValidationException exception, UriInfo uriInfo) {
+        if (!(exception instanceof ConstraintViolationException violations)) {
+            return unexpected(exception, uriInfo);
+        }
+        List<ProblemDetail.FieldError> errors = violations.getConstraintViolations().stream()
+                .map(v -> new ProblemDetail.FieldError(fieldOf(v), messageOf(v)))
+                .sorted(Comparator.comparing(ProblemDetail.FieldError::field))
+                .toList();
+        return problem(400, "/problems/validation-failed", "Request validation failed",
+                errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
+                        : errors.size() + " request fields are invalid",
+                uriInfo, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableInput(MismatchedInputException exception, UriInfo uriInfo) {
+        return malformedBody(exception, uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response memberNotFound(MemberNotFoundException exception, UriInfo uriInfo) {
+        return problem(404, "/problems/member-not-found", "Member not found", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("id", "no member with id " + exception.memberId())));
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateMember(DuplicateMemberException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/duplicate-member", "Member already exists", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("externalId",
+                        "already registered for this sourceSystem as member " + exception.existingMemberId())));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException exception, UriInfo uriInfo) {
+        return problem(400, "/problems/validation-failed", "Request validation failed",
+                exception.parameter() + " " + exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError(exception.parameter(), exception.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException exception, UriInfo uriInfo) {
+        // The JSON reader wraps syntax errors (and some binding errors) in a 400.
+        if (exception.getCause() instanceof JsonProcessingException cause) {
+            return malformedBody(cause, uriInfo);
+        }
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(exception, uriInfo);
+        }
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
+        return problem(status, "about:blank", title, exception.getMessage(), uriInfo, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception, UriInfo uriInfo) {
+        // The client gets a reference to quote; the stack trace stays in the log.
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(exception, "Unexpected error %s on %s", reference, uriInfo.getRequestUri().getRawPath());
+        return problem(500, "/problems/internal-error", "Internal Server Error",
+                "An unexpected error occurred (reference " + reference + ")", uriInfo, List.of());
+    }
+
+    private Response malformedBody(JsonProcessingException exception, UriInfo uriInfo) {
+        String field = BODY;
+        String message;
+        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = pathOf(mapping.getPath());
+            message = mapping instanceof InvalidFormatException invalid ? describeInvalid(invalid)
+                    : "has the wrong type or shape";
+        } else if (exception instanceof StreamReadException syntax) {
+            String current = currentFieldOf(syntax);
+            field = current == null ? BODY : current;
+            message = "is not valid JSON: " + syntax.getOriginalMessage();
+        } else {
+            message = "cannot be read: " + exception.getOriginalMessage();
+        }
+        return problem(400, "/problems/malformed-request", "Malformed request body", field + " " + message, uriInfo,
+                List.of(new ProblemDetail.FieldError(field, message)));
+    }
+
+    private static String describeInvalid(InvalidFormatException invalid) {
+        Class<?> target = invalid.getTargetType();
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == UUID.class) {
+            return "must be a UUID";
+        }
+        if (target != null && target.getName().startsWith("java.time.")) {
+            return "must be an RFC 3339 date-time with offset, e.g. 2026-11-21T08:14:58Z";
+        }
+        return "has an invalid value";
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? BODY : field.toString();
+    }
+
+    private static String currentFieldOf(StreamReadException syntax) {
+        try {
+            JsonParser parser = syntax.getProcessor();
+            return parser == null ? null : parser.getParsingContext().getCurrentName();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** "register.body.externalId" -> "externalId"; a violated parameter itself (null body, query param) -> its name. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                properties.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
+        }
+        if (!properties.isEmpty()) {
+            return String.join(".", properties);
+        }
+        return parameter == null ? BODY : parameter;
+    }
+
+    private static String messageOf(ConstraintViolation<?> violation) {
+        boolean wholeBody = violation.getPropertyPath().toString().endsWith("." + BODY);
+        return wholeBody && violation.getInvalidValue() == null ? "is required (JSON object)" : violation.getMessage();
+    }
+
+    private Response problem(int status, String type, String title, String detail, UriInfo uriInfo,
+            List<ProblemDetail.FieldError> errors) {
+        var problem = new ProblemDetail(type, title, status, detail, uriInfo.getRequestUri().getRawPath(), errors);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"title\":\"Internal Server Error\",\"status\":500}";
+        }
+        return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(body).build();
+    }
+}

@@ -1,0 +1,104 @@
+package io.qunyun.member;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import io.qunyun.member.persistence.OutboxEvent;
+import io.qunyun.member.persistence.OutboxEventRepository;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class OutboxRelayTest {
+
+    @Inject
+    OutboxEventRepository outbox;
+
+    @Inject
+    ObjectMapper json;
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = TestData.kafka();
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void publishedRowsAreDeleted() throws Exception {
+        String memberId = TestData.newMember();
+        ConsumerTask<String, String> events = kafka.consumeStrings()
+                .fromTopics("member-activities", records -> records.filter(r -> memberId.equals(r.key())));
+        String activityId = given().contentType(ContentType.JSON)
+                .body(TestData.activityJson("SHARE", null, "2026-11-21T08:00:00Z", "share-1"))
+                .post("/members/{id}/activities", memberId)
+                .then().statusCode(201).extract().path("activityId");
+
+        events.awaitRecords(1, Duration.ofSeconds(30));
+        events.stop();
+        assertEquals(activityId, json.readTree(events.getFirstRecord().value()).get("id").asText());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(0L,
+                QuarkusTransaction.requiringNew().call(() -> outbox.count("eventId", UUID.fromString(activityId)))));
+    }
+
+    /** A row committed by a process that died before publishing: no wake-up, only the sweep finds it. */
+    @Test
+    void sweepPublishesRowsLeftBehind() {
+        String key = UUID.randomUUID().toString();
+        UUID eventId = UUID.randomUUID();
+        String payload = "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"note\":\"left behind\"}";
+        ConsumerTask<String, String> events = kafka.consumeStrings()
+                .fromTopics("member-activities", records -> records.filter(r -> key.equals(r.key())));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxEvent row = new OutboxEvent();
+            row.eventId = eventId;
+            row.topic = "member-activities";
+            row.messageKey = key;
+            row.payload = payload;
+            row.createdAt = Instant.now();
+            outbox.persist(row);
+        });
+
+        events.awaitRecords(1, Duration.ofSeconds(30));
+        events.stop();
+        ConsumerRecord<String, String> record = events.getFirstRecord();
+        assertEquals(key, record.key());
+        assertEquals(payload, record.value());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(0L,
+                QuarkusTransaction.requiringNew().call(() -> outbox.count("eventId", eventId))));
+    }
+
+    @Test
+    void pendingRowsAreAGauge() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("outbox_pending_rows")));
+    }
+}

@@ -1,0 +1,43 @@
+package io.qunyun.member;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/** Shared helpers of the @QuarkusTest classes (not a test itself). */
+final class TestData {
+
+    private TestData() {
+    }
+
+    /** Registers a fresh member through the API and returns its id. */
+    static String newMember() {
+        return given().contentType(ContentType.JSON)
+                .body("""
+                        {"sourceSystem":"test","externalId":"%s","displayName":"Test member"}"""
+                        .formatted(UUID.randomUUID()))
+                .post("/members")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A companion on the broker the application under test uses. */
+    static KafkaCompanion kafka() {
+        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    static String activityJson(String type, String groupId, String occurredAt, String idempotencyKey) {
+        return """
+                {"type":%s,"groupId":%s,"occurredAt":%s,"idempotencyKey":%s}"""
+                .formatted(quoted(type), quoted(groupId), quoted(occurredAt), quoted(idempotencyKey));
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+}
