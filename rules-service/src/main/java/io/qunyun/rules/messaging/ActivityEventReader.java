@@ -1,0 +1,98 @@
+package io.qunyun.rules.messaging;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads and validates an activity envelope by hand, so every defect yields a readable reason
+ * instead of a generic deserialization failure.
+ */
+@ApplicationScoped
+public class ActivityEventReader {
+
+    @Inject
+    ObjectMapper mapper;
+
+    public ActivityRecorded read(String value) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedActivityException("empty record value");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new MalformedActivityException("value is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedActivityException("value is not a JSON object");
+        }
+        String eventType = text(root, "type");
+        if (!ActivityRecorded.EVENT_TYPE.equals(eventType)) {
+            throw new MalformedActivityException("unsupported event type '" + eventType + "', expected "
+                    + ActivityRecorded.EVENT_TYPE);
+        }
+        JsonNode data = root.get("data");
+        if (data == null || !data.isObject()) {
+            throw new MalformedActivityException("envelope has no data object");
+        }
+        List<String> problems = new ArrayList<>();
+        UUID activityId = uuid(data, "activityId", true, problems);
+        UUID memberId = uuid(data, "memberId", true, problems);
+        String type = text(data, "type");
+        if (type == null || type.isBlank()) {
+            problems.add("data.type is missing");
+        }
+        UUID groupId = uuid(data, "groupId", false, problems);
+        Instant occurredAt = instant(data, "occurredAt", problems);
+        if (!problems.isEmpty()) {
+            throw new MalformedActivityException("invalid activity: " + String.join("; ", problems));
+        }
+        return new ActivityRecorded(activityId, memberId, type, groupId, occurredAt, text(data, "idempotencyKey"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static UUID uuid(JsonNode data, String field, boolean required, List<String> problems) {
+        String value = text(data, field);
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add("data." + field + " is missing");
+            }
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            problems.add("data." + field + " is not a UUID: '" + value + "'");
+            return null;
+        }
+    }
+
+    private static Instant instant(JsonNode data, String field, List<String> problems) {
+        String value = text(data, field);
+        if (value == null || value.isBlank()) {
+            problems.add("data." + field + " is missing");
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add("data." + field + " is not an RFC 3339 timestamp: '" + value + "'");
+            return null;
+        }
+    }
+}

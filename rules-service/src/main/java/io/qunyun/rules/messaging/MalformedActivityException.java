@@ -1,0 +1,13 @@
+package io.qunyun.rules.messaging;
+
+/** A member-activities record that cannot be decided; its message becomes the dead-letter-reason header. */
+public class MalformedActivityException extends RuntimeException {
+
+    public MalformedActivityException(String message) {
+        super(message);
+    }
+
+    public MalformedActivityException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

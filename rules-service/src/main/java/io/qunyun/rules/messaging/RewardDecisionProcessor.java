@@ -1,0 +1,95 @@
+package io.qunyun.rules.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.reward.RewardDecision;
+import io.qunyun.rules.domain.reward.RewardService;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * member-activities → Rewards table → reward-decisions.
+ *
+ * <p>The outgoing message is the incoming one with a new payload, so it carries the incoming
+ * acknowledgement: the activity offset is committed only once the broker acknowledged the decision
+ * (at least once). An activity that cannot be decided is nacked with the reason, and the
+ * dead-letter-queue failure strategy sends it to member-activities-dlq with that reason.
+ *
+ * <p>Why catch instead of throw: with a Message-in/Message-out signature acknowledgement is manual,
+ * and an exception thrown from the method would fail the whole stream rather than nack one record.
+ */
+@ApplicationScoped
+public class RewardDecisionProcessor {
+
+    private static final Logger LOG = Logger.getLogger(RewardDecisionProcessor.class);
+
+    public static final String ACTIVITIES = "member-activities";
+    public static final String DECISIONS = "reward-decisions";
+
+    @Inject
+    ActivityEventReader reader;
+
+    @Inject
+    RewardService rewards;
+
+    @Inject
+    ObjectMapper mapper;
+
+    Clock clock = Clock.systemUTC();
+
+    @Incoming(ACTIVITIES)
+    @Outgoing(DECISIONS)
+    public Message<String> decide(Message<String> activityMessage) {
+        try {
+            ActivityRecorded activity = reader.read(activityMessage.getPayload());
+            CloudEvent<RewardDecided> event = decisionEvent(activity);
+            String key = activity.memberId().toString();
+            return activityMessage
+                    .withPayload(toJson(event))
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+        } catch (RuntimeException e) {
+            LOG.warnf("Activity rejected to %s-dlq: %s", ACTIVITIES, e.getMessage());
+            activityMessage.nack(e);
+            return null; // nothing to publish; null skips the record downstream
+        }
+    }
+
+    /** The decision for one activity; its id depends only on the activity id, so replays yield the same id. */
+    public CloudEvent<RewardDecided> decisionEvent(ActivityRecorded activity) {
+        RewardDecision decision = rewards.decide(activity.type(), activity.groupId() != null);
+        UUID decisionId = decisionId(activity.activityId());
+        RewardDecided data = new RewardDecided(decisionId, activity.activityId(), activity.memberId(), activity.type(),
+                activity.groupId(), activity.occurredAt(), decision.points(), decision.basePoints(),
+                decision.multiplier(), decision.reason(), decision.firedRules(), DecisionTable.REWARDS.tableName(),
+                decision.tableVersion());
+        return new CloudEvent<>(CloudEvent.SPEC_VERSION, decisionId.toString(), RewardDecided.EVENT_TYPE,
+                RewardDecided.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), activity.memberId().toString(), CloudEvent.JSON, data);
+    }
+
+    public static UUID decisionId(UUID activityId) {
+        return UUID.nameUUIDFromBytes(("reward:" + activityId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    String toJson(CloudEvent<RewardDecided> event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize decision " + event.id(), e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.qunyun.rules.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.qunyun.rules.domain.positioning.GroupType;
+import io.qunyun.rules.domain.positioning.Intensity;
+import io.qunyun.rules.domain.positioning.PrimaryMetric;
+
+public record PositioningResponse(
+        @Schema(description = "Group type; null when no row of the table matches the span", nullable = true) GroupType type,
+        @Schema(description = "Recommended lifespan in hours; null means open-ended", nullable = true) Integer lifespanHours,
+        @Schema(nullable = true) Intensity intensity,
+        @Schema(nullable = true) PrimaryMetric primaryMetric,
+        @Schema(description = "Decision table that decided", example = "GroupPositioning") String table,
+        @Schema(description = "sha256:<hex> of the workbook") String tableVersion,
+        @Schema(description = "Names of the table rows that fired") List<String> firedRules) {
+}

@@ -1,0 +1,151 @@
+package io.qunyun.rules.rest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.StringJoiner;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.qunyun.rules.domain.DecisionTableDefectException;
+
+/**
+ * The one place that turns exceptions into {@code application/problem+json} answers. Every 400
+ * names the request field at fault, whether bean validation or JSON binding rejected it.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Field name used when the whole body is at fault (missing, not an object, unreadable). */
+    static final String BODY = "body";
+
+    private static final String TYPE_BASE = "https://qunyun.io/problems/";
+
+    @ServerExceptionMapper
+    public Response invalidRequest(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(requestField(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        return problem(400, "invalid-request", "Invalid request", "The request has invalid fields.", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unbindableJson(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message;
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            StringJoiner allowed = new StringJoiner(", ");
+            for (Object constant : invalid.getTargetType().getEnumConstants()) {
+                allowed.add(((Enum<?>) constant).name());
+            }
+            message = "must be one of " + allowed + " (was '" + invalid.getValue() + "')";
+        } else if (e instanceof InvalidFormatException invalid) {
+            message = "has an invalid value '" + invalid.getValue() + "'";
+        } else {
+            message = "has the wrong JSON type or is missing";
+        }
+        return problem(400, "invalid-request", "Invalid request", "The request body does not match the expected JSON.", uri,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // malformed JSON: the parser knows which field it was reading when it gave up
+            return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.", uri,
+                    List.of(new Problem.FieldError(parserField(json), "is not valid JSON")));
+        }
+        int status = e.getResponse().getStatus();
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
+        return problem(status, "http-" + status, title, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response tableDefect(DecisionTableDefectException e, UriInfo uri) {
+        LOG.error("Decision table defect", e);
+        return problem(500, "decision-table-defect", "Decision table defect", e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected error", e);
+        return problem(500, "internal-error", "Internal error", "The request could not be processed.", uri, List.of());
+    }
+
+    private static Response problem(int status, String type, String title, String detail, UriInfo uri,
+            List<Problem.FieldError> errors) {
+        String instance = uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + type, title, status, detail, instance, errors))
+                .build();
+    }
+
+    /** {@code decidePositioning.request.to} → {@code to}: drop the method and parameter nodes. */
+    static String requestField(Path path) {
+        StringJoiner field = new StringJoiner(".");
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getName() == null) {
+                continue;
+            }
+            field.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+        }
+        return field.length() == 0 ? BODY : field.toString();
+    }
+
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? BODY : field.toString();
+    }
+
+    private static String parserField(JsonProcessingException e) {
+        // truncated input: the last field read is not the one at fault, the body is
+        boolean truncated = e instanceof JsonEOFException
+                || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+        if (!truncated && e.getProcessor() instanceof JsonParser parser) {
+            List<String> names = new ArrayList<>();
+            for (JsonStreamContext ctx = parser.getParsingContext(); ctx != null; ctx = ctx.getParent()) {
+                if (ctx.getCurrentName() != null) {
+                    names.add(0, ctx.getCurrentName());
+                }
+            }
+            if (!names.isEmpty()) {
+                return String.join(".", names);
+            }
+        }
+        return BODY;
+    }
+}

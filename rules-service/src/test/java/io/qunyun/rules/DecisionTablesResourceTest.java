@@ -1,0 +1,75 @@
+package io.qunyun.rules;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.qunyun.rules.persistence.DecisionTableReleaseRepository;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class DecisionTablesResourceTest {
+
+    static final Map<String, String> WORKBOOKS = Map.of(
+            "GroupPositioning", "io/qunyun/rules/domain/positioning/GroupPositioning.drl.xlsx",
+            "FiveW1H", "io/qunyun/rules/domain/selfcheck/FiveW1H.drl.xlsx",
+            "Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx");
+
+    @Inject
+    DecisionTableReleaseRepository releases;
+
+    @Test
+    void listsTheThreeTablesWithTheirWorkbookHashes() throws Exception {
+        List<Map<String, Object>> tables = given().when().get("/decision-tables")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("$", hasSize(3))
+                .body("name", containsInAnyOrder("FiveW1H", "GroupPositioning", "Rewards"))
+                .extract().jsonPath().getList("$");
+        for (Map<String, Object> table : tables) {
+            String name = (String) table.get("name");
+            assertEquals(expectedVersion(WORKBOOKS.get(name)), table.get("version"), name);
+            assertEquals(name.equals("FiveW1H") ? 10 : 6, table.get("rows"), name);
+            assertNotNull(table.get("firstServedAt"), name);
+        }
+    }
+
+    @Test
+    void decisionsCarryTheListedVersion() throws Exception {
+        given().contentType(ContentType.JSON).body("{\"activityType\":\"SHARE\"}")
+                .when().post("/decisions/reward")
+                .then().statusCode(200)
+                .body("tableVersion", equalTo(expectedVersion(WORKBOOKS.get("Rewards"))));
+    }
+
+    @Test
+    void recordingTheSameVersionAgainKeepsTheFirstTimestamp() {
+        var before = releases.listByTableAndTime();
+        var first = before.get(0);
+        releases.recordServed(first.key.tableName, first.key.version, first.rowCount);
+        var after = releases.listByTableAndTime();
+        assertEquals(before.size(), after.size());
+        assertEquals(first.firstServedAt.toInstant(), after.get(0).firstServedAt.toInstant());
+    }
+
+    static String expectedVersion(String resource) throws Exception {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        }
+    }
+}

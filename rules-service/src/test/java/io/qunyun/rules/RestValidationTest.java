@@ -1,0 +1,105 @@
+package io.qunyun.rules;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Every rejected request answers application/problem+json naming the request field at fault. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class RestValidationTest {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    @Test
+    void missingActivityType() {
+        problem("/decisions/reward", "{\"groupId\":\"9a1e5c7b-2d4f-4e8a-b6c3-1f0d2e3a4b5c\"}")
+                .body("type", containsString("invalid-request"))
+                .body("title", equalTo("Invalid request"))
+                .body("status", equalTo(400))
+                .body("detail", notNullValue())
+                .body("instance", equalTo("/decisions/reward"))
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("activityType"))
+                .body("errors[0].message", notNullValue());
+    }
+
+    @Test
+    void fromAfterToIsReportedOnTo() {
+        problem("/decisions/positioning", "{\"from\":\"SHARE\",\"to\":\"INTEREST\"}")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("to"))
+                .body("errors[0].message", containsString("from"));
+    }
+
+    @Test
+    void missingStagesAreEachReported() {
+        problem("/decisions/positioning", "{}")
+                .body("errors.field", org.hamcrest.Matchers.contains("from", "to"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> field {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /decisions/reward       | {"activityType":"DANCE"}                         | activityType   | CHECK_IN
+            /decisions/reward       | {"activityType":"CHECK_IN","groupId":"nope"}      | groupId        | nope
+            /decisions/reward       | {"activityType":"CHECK_IN","occurredAt":"today"}  | occurredAt     | today
+            /decisions/positioning  | {"from":"INTEREST","to":"LOYALTY"}                | to             | SHARE
+            /decisions/five-w-one-h | {"how":"BARTER"}                                  | how            | HARD_SELLING
+            /decisions/five-w-one-h | {"groupType":"CLUB"}                              | groupType      | CORE_FANS
+            /decisions/five-w-one-h | {"lifecycleHours":"soon"}                         | lifecycleHours | soon
+            /decisions/five-w-one-h | {"lifecycleHours":0}                              | lifecycleHours | greater than
+            /decisions/reward       | {"activityType":["CHECK_IN"]}                     | activityType   | JSON type
+            """)
+    void badValuesNameTheirField(String path, String body, String field, String messagePart) {
+        problem(path, body)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(messagePart));
+    }
+
+    @Test
+    void malformedJsonNamesTheFieldBeingRead() {
+        problem("/decisions/positioning", "{\"from\": INTEREST, \"to\": \"DESIRE\"}")
+                .body("title", equalTo("Malformed JSON"))
+                .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void truncatedJsonIsRejected() {
+        problem("/decisions/reward", "{\"activityType\": \"CHECK_IN\",")
+                .body("title", equalTo("Malformed JSON"))
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void missingBodyIsReportedOnBody() {
+        problem("/decisions/reward", "")
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void bodyThatIsNotAnObjectIsReportedOnBody() {
+        problem("/decisions/reward", "[1,2]")
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    private static ValidatableResponse problem(String path, String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post(path)
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(400));
+    }
+}

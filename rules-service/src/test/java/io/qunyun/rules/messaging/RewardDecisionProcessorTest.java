@@ -1,0 +1,133 @@
+package io.qunyun.rules.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.qunyun.rules.KafkaBrokerResource;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/** The processor itself: serialized shape against the golden file, and the ack chain. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class RewardDecisionProcessorTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    RewardDecisionProcessor processor;
+
+    @Test
+    void serializedDecisionHasExactlyTheGoldenFieldNames() throws Exception {
+        JsonNode golden = JSON.readTree(resource("events/reward-decided.json"));
+        Message<String> out = processor.decide(Message.of(resource("events/activity-recorded.json")));
+        JsonNode actual = JSON.readTree(out.getPayload());
+
+        assertEquals(fieldNames(golden), fieldNames(actual), "envelope fields");
+        assertEquals(fieldNames(golden.get("data")), fieldNames(actual.get("data")), "data fields");
+
+        // and the values the sample implies
+        assertEquals(golden.get("type"), actual.get("type"));
+        assertEquals(golden.get("source"), actual.get("source"));
+        assertEquals(golden.get("subject"), actual.get("subject"));
+        for (String field : List.of("activityId", "memberId", "activityType", "groupId", "occurredAt", "points",
+                "basePoints", "multiplier", "reason", "firedRules", "table")) {
+            assertEquals(golden.get("data").get(field), actual.get("data").get(field), field);
+        }
+        assertEquals(actual.get("id"), actual.get("data").get("decisionId"));
+        assertEquals("5d2c7a8e-3f0b-4c1a-9f7e-2b6d1e9a4c33",
+                out.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey());
+    }
+
+    @Test
+    void activityIsAcknowledgedOnlyWhenTheDecisionIs() throws Exception {
+        AtomicBoolean activityAcked = new AtomicBoolean();
+        AtomicBoolean activityNacked = new AtomicBoolean();
+        Message<String> activity = Message.of(resource("events/activity-recorded.json"))
+                .withAck(() -> {
+                    activityAcked.set(true);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(e -> {
+                    activityNacked.set(true);
+                    return CompletableFuture.completedFuture(null);
+                });
+
+        Message<String> decision = processor.decide(activity);
+        assertFalse(activityAcked.get(), "not acknowledged before the decision is");
+
+        decision.ack().toCompletableFuture().join();
+        assertTrue(activityAcked.get(), "acknowledging the decision acknowledges the activity");
+        assertFalse(activityNacked.get());
+    }
+
+    @Test
+    void decisionFailureNacksTheActivity() throws Exception {
+        AtomicBoolean activityNacked = new AtomicBoolean();
+        Message<String> activity = Message.of(resource("events/activity-recorded.json"))
+                .withNack(e -> {
+                    activityNacked.set(true);
+                    return CompletableFuture.completedFuture(null);
+                });
+        processor.decide(activity).nack(new RuntimeException("broker said no")).toCompletableFuture().join();
+        assertTrue(activityNacked.get(), "a decision the broker refused is not committed");
+    }
+
+    @Test
+    void malformedActivitiesAreNackedWithAReason() {
+        assertEquals("invalid activity: data.memberId is missing; data.occurredAt is missing",
+                rejectionReason("{\"type\":\"io.qunyun.member.activity.recorded.v1\",\"data\":"
+                        + "{\"activityId\":\"0b8f8f0e-6c1e-4b53-9b61-0d4b8a1f2c10\",\"type\":\"SHARE\"}}"));
+        assertTrue(rejectionReason("{\"type\":\"io.qunyun.other.v1\",\"data\":{}}").contains("unsupported event type"));
+        assertTrue(rejectionReason("{").startsWith("value is not JSON"));
+        assertEquals("empty record value", rejectionReason(""));
+    }
+
+    /** Runs a record through the processor, expecting it to publish nothing and nack with a reason. */
+    String rejectionReason(String payload) {
+        AtomicReference<Throwable> reason = new AtomicReference<>();
+        Message<String> activity = Message.of(payload).withNack(e -> {
+            reason.set(e);
+            return CompletableFuture.completedFuture(null);
+        });
+        assertNull(processor.decide(activity), "nothing published for a rejected activity");
+        assertInstanceOf(MalformedActivityException.class, reason.get());
+        return reason.get().getMessage();
+    }
+
+    static TreeSet<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            names.add(it.next());
+        }
+        return new TreeSet<>(names);
+    }
+
+    static String resource(String path) throws Exception {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
