@@ -38,6 +38,9 @@ class OutboxRelayTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.qunyun.member.messaging.OutboxRelay relay;
+
     private KafkaCompanion kafka;
 
     @BeforeEach
@@ -65,6 +68,29 @@ class OutboxRelayTest {
         assertEquals(activityId, json.readTree(events.getFirstRecord().value()).get("id").asText());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(0L,
                 QuarkusTransaction.requiringNew().call(() -> outbox.count("eventId", UUID.fromString(activityId)))));
+    }
+
+    /**
+     * Many commits while the relay is publishing: every run must commit cleanly (a transaction
+     * leaking into the Kafka client's callback threads once made runs fail under load).
+     */
+    @Test
+    void burstOfActivitiesIsPublishedWithoutFailedRuns() {
+        long failuresBefore = relay.failedRuns();
+        String memberId = TestData.newMember();
+        int count = 200;
+        ConsumerTask<String, String> events = kafka.consumeStrings()
+                .fromTopics("member-activities", records -> records.filter(r -> memberId.equals(r.key())));
+        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> given().contentType(ContentType.JSON)
+                .body(TestData.activityJson("CHECK_IN", null, "2026-11-21T08:00:00Z", "burst-" + i))
+                .post("/members/{id}/activities", memberId)
+                .then().statusCode(201));
+
+        events.awaitRecords(count, Duration.ofSeconds(60));
+        events.stop();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(0L,
+                QuarkusTransaction.requiringNew().call(() -> outbox.count())));
+        assertEquals(failuresBefore, relay.failedRuns(), "relay runs that failed during the burst");
     }
 
     /** A row committed by a process that died before publishing: no wake-up, only the sweep finds it. */

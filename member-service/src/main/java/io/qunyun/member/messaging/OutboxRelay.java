@@ -46,6 +46,7 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final OutboxConfig config;
     private final AtomicLong pendingRows = new AtomicLong();
+    private final io.micrometer.core.instrument.Counter failedRuns;
     private final AtomicBoolean runQueued = new AtomicBoolean();
     // One thread: runs never overlap within this instance, and wake-ups never block a request.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -61,6 +62,9 @@ public class OutboxRelay {
         this.config = config;
         Gauge.builder("outbox.pending.rows", pendingRows, AtomicLong::get)
                 .description("Outbox rows not yet acknowledged by Kafka, as of the relay's last run")
+                .register(registry);
+        failedRuns = io.micrometer.core.instrument.Counter.builder("outbox.relay.failures")
+                .description("Relay runs that failed and left their rows for a retry")
                 .register(registry);
     }
 
@@ -87,6 +91,11 @@ public class OutboxRelay {
         }
     }
 
+    /** Relay runs that failed since startup (also the counter's value). */
+    public long failedRuns() {
+        return (long) failedRuns.count();
+    }
+
     /** Rows waiting for publication, as counted after the last relay run (also the gauge's value). */
     public long pendingRows() {
         return pendingRows.get();
@@ -110,6 +119,7 @@ public class OutboxRelay {
             pendingRows.set(QuarkusTransaction.requiringNew().call(rows::count));
         } catch (RuntimeException e) {
             // Rows stay in the table; the next wake-up or sweep retries them.
+            failedRuns.increment();
             LOG.warnf(e, "Outbox relay run failed, will retry");
         }
     }
@@ -120,10 +130,16 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent row : batch) {
-            acks.add(send(row));
-        }
+        // Sent with the transaction suspended (its row locks stay held): otherwise context
+        // propagation carries the JTA transaction into the Kafka client's ack callbacks, and the
+        // commit fails with "multiple threads active".
+        List<CompletableFuture<Void>> acks = QuarkusTransaction.suspendingExisting().call(() -> {
+            List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size());
+            for (OutboxEvent row : batch) {
+                sent.add(send(row));
+            }
+            return sent;
+        });
         // Delete only the acknowledged prefix: a failed row and everything after it is sent again
         // next time, which keeps per-key order (at the price of duplicates, which consumers absorb).
         List<Long> acknowledged = new ArrayList<>(batch.size());
