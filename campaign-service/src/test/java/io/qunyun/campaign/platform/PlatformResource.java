@@ -45,7 +45,8 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", bootstrap,
                 // A killed consumer's partitions move to its restarted self after the session timeout.
                 "kafka.session.timeout.ms", "6000",
-                "kafka.heartbeat.interval.ms", "1000");
+                "kafka.heartbeat.interval.ms", "1000",
+                "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
     }
 
     @Override
