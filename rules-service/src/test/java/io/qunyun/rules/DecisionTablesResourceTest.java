@@ -29,22 +29,30 @@ class DecisionTablesResourceTest {
     static final Map<String, String> WORKBOOKS = Map.of(
             "GroupPositioning", "io/qunyun/rules/domain/positioning/GroupPositioning.drl.xlsx",
             "FiveW1H", "io/qunyun/rules/domain/selfcheck/FiveW1H.drl.xlsx",
-            "Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx");
+            "Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx",
+            "Tiers", "io/qunyun/rules/domain/tier/Tiers.drl.xlsx",
+            "GroupHealth", "io/qunyun/rules/domain/health/GroupHealth.drl.xlsx",
+            "TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx");
+
+    /** Rule rows per table: Tiers counts both of its tables (3 weights + 4 tiers); PRIORITY columns do not count. */
+    static final Map<String, Integer> ROWS = Map.of("GroupPositioning", 6, "FiveW1H", 10, "Rewards", 6, "Tiers", 7,
+            "GroupHealth", 9, "TouchStrategy", 16);
 
     @Inject
     DecisionTableReleaseRepository releases;
 
     @Test
-    void listsTheThreeTablesWithTheirWorkbookHashes() throws Exception {
+    void listsTheSixTablesWithTheirWorkbookHashes() throws Exception {
         List<Map<String, Object>> tables = given().when().get("/decision-tables")
                 .then().statusCode(200).contentType(ContentType.JSON)
-                .body("$", hasSize(3))
-                .body("name", containsInAnyOrder("FiveW1H", "GroupPositioning", "Rewards"))
+                .body("$", hasSize(6))
+                .body("name", containsInAnyOrder("FiveW1H", "GroupHealth", "GroupPositioning", "Rewards", "Tiers",
+                        "TouchStrategy"))
                 .extract().jsonPath().getList("$");
         for (Map<String, Object> table : tables) {
             String name = (String) table.get("name");
             assertEquals(expectedVersion(WORKBOOKS.get(name)), table.get("version"), name);
-            assertEquals(name.equals("FiveW1H") ? 10 : 6, table.get("rows"), name);
+            assertEquals(ROWS.get(name), table.get("rows"), name);
             assertNotNull(table.get("firstServedAt"), name);
         }
     }

@@ -7,16 +7,22 @@ package io.qunyun.rules.domain;
  */
 public enum DecisionTable {
 
-    GROUP_POSITIONING("GroupPositioning", "io/qunyun/rules/domain/positioning/GroupPositioning.drl.xlsx"),
-    FIVE_W_ONE_H("FiveW1H", "io/qunyun/rules/domain/selfcheck/FiveW1H.drl.xlsx"),
-    REWARDS("Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx");
+    GROUP_POSITIONING("GroupPositioning", "io/qunyun/rules/domain/positioning/GroupPositioning.drl.xlsx",
+            "/decisions/positioning"),
+    FIVE_W_ONE_H("FiveW1H", "io/qunyun/rules/domain/selfcheck/FiveW1H.drl.xlsx", "/decisions/five-w-one-h"),
+    REWARDS("Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx", "/decisions/reward"),
+    TIERS("Tiers", "io/qunyun/rules/domain/tier/Tiers.drl.xlsx", "/decisions/tier"),
+    GROUP_HEALTH("GroupHealth", "io/qunyun/rules/domain/health/GroupHealth.drl.xlsx", "/decisions/group-health"),
+    TOUCH_STRATEGY("TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx", "/decisions/touch");
 
     private final String tableName;
     private final String resource;
+    private final String endpoint;
 
-    DecisionTable(String tableName, String resource) {
+    DecisionTable(String tableName, String resource, String endpoint) {
         this.tableName = tableName;
         this.resource = resource;
+        this.endpoint = endpoint;
     }
 
     /** Name analysts know the table by; also the name of the decision sheet in the workbook. */
@@ -27,5 +33,10 @@ public enum DecisionTable {
     /** Classpath location of the workbook. */
     public String resource() {
         return resource;
+    }
+
+    /** Path of the REST endpoint that asks this table ({@code POST}), e.g. {@code /decisions/tier}. */
+    public String endpoint() {
+        return endpoint;
     }
 }

@@ -70,7 +70,11 @@ public class DecisionTableCatalog {
         }
     }
 
-    /** Counts rule rows the way the decision-table compiler reads them: up to the first empty row. */
+    /**
+     * Counts rule rows the way the decision-table compiler reads them: each RuleTable of the sheet
+     * runs up to its first empty row (a sheet may hold several tables, e.g. Tiers: weights, then
+     * thresholds). A PRIORITY column is just another column: rows are counted by their name.
+     */
     static int countRuleRows(DecisionTable table, byte[] workbook) {
         DataFormatter formatter = new DataFormatter();
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
@@ -78,14 +82,20 @@ public class DecisionTableCatalog {
             if (sheet == null) {
                 throw new IllegalStateException("Workbook " + table.resource() + " has no sheet " + table.tableName());
             }
+            int rows = 0;
+            boolean found = false;
             for (Row row : sheet) {
                 for (Cell cell : row) {
                     if (formatter.formatCellValue(cell).trim().startsWith("RuleTable")) {
-                        return countRows(sheet, row.getRowNum() + HEADER_ROWS + 1, cell.getColumnIndex(), formatter);
+                        found = true;
+                        rows += countRows(sheet, row.getRowNum() + HEADER_ROWS + 1, cell.getColumnIndex(), formatter);
                     }
                 }
             }
-            throw new IllegalStateException("Sheet " + table.tableName() + " has no RuleTable cell");
+            if (!found) {
+                throw new IllegalStateException("Sheet " + table.tableName() + " has no RuleTable cell");
+            }
+            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,41 +10,24 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads and validates an activity envelope by hand, so every defect yields a readable reason
- * instead of a generic deserialization failure.
+ * Reads and validates an activity envelope by hand (envelope checks in {@link CloudEvents}), so every
+ * defect yields a readable reason instead of a generic deserialization failure.
  */
 @ApplicationScoped
 public class ActivityEventReader {
 
     @Inject
-    ObjectMapper mapper;
+    CloudEvents envelopes;
 
     public ActivityRecorded read(String value) {
-        if (value == null || value.isBlank()) {
-            throw new MalformedActivityException("empty record value");
-        }
-        JsonNode root;
+        JsonNode data;
         try {
-            root = mapper.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new MalformedActivityException("value is not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedActivityException("value is not a JSON object");
-        }
-        String eventType = text(root, "type");
-        if (!ActivityRecorded.EVENT_TYPE.equals(eventType)) {
-            throw new MalformedActivityException("unsupported event type '" + eventType + "', expected "
-                    + ActivityRecorded.EVENT_TYPE);
-        }
-        JsonNode data = root.get("data");
-        if (data == null || !data.isObject()) {
-            throw new MalformedActivityException("envelope has no data object");
+            data = envelopes.envelope(value, ActivityRecorded.EVENT_TYPE).data();
+        } catch (MalformedEventException e) {
+            throw new MalformedActivityException(e.getMessage(), e);
         }
         List<String> problems = new ArrayList<>();
         UUID activityId = uuid(data, "activityId", true, problems);
@@ -62,8 +45,7 @@ public class ActivityEventReader {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return CloudEvents.text(node, field);
     }
 
     private static UUID uuid(JsonNode data, String field, boolean required, List<String> problems) {

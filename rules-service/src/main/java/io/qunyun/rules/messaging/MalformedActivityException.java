@@ -1,7 +1,7 @@
 package io.qunyun.rules.messaging;
 
 /** A member-activities record that cannot be decided; its message becomes the dead-letter-reason header. */
-public class MalformedActivityException extends RuntimeException {
+public class MalformedActivityException extends MalformedEventException {
 
     public MalformedActivityException(String message) {
         super(message);

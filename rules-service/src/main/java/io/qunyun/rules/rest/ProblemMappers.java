@@ -116,7 +116,8 @@ public class ProblemMappers {
         return field.length() == 0 ? BODY : field.toString();
     }
 
-    static String jsonPath(JsonMappingException e) {
+    /** Dotted path of the JSON field a binding error is about ({@code body} when it is the whole document). */
+    public static String jsonPath(JsonMappingException e) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

@@ -1,0 +1,48 @@
+package io.qunyun.rules.domain.health;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.drools.ruleunits.api.RuleUnit;
+
+import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.DecisionTableDefectException;
+import io.qunyun.rules.domain.RuleUnits;
+
+/**
+ * Judges a group's health. Rows overlap by design (a dead group past its lifespan matches several);
+ * the PRIORITY column orders them, rows fire highest priority first, and the first one decides.
+ * The single code path for {@code POST /decisions/group-health} and the {@code group-metrics} consumer.
+ */
+@ApplicationScoped
+public class GroupHealthService {
+
+    private static final DecisionTable TABLE = DecisionTable.GROUP_HEALTH;
+
+    @Inject
+    RuleUnit<GroupHealthUnit> ruleUnit;
+
+    @Inject
+    DecisionTableCatalog catalog;
+
+    public GroupHealthDecision decide(GroupMetrics metrics) {
+        HealthCase healthCase = new HealthCase(metrics);
+        GroupHealthUnit unit = new GroupHealthUnit();
+        unit.getGroups().add(healthCase);
+        List<String> fired;
+        try {
+            fired = RuleUnits.fire(ruleUnit, unit, healthCase::closeRow);
+        } catch (IllegalStateException e) {
+            throw new DecisionTableDefectException(TABLE, e.getMessage());
+        }
+        if (fired.isEmpty()) {
+            throw new DecisionTableDefectException(TABLE, "no row matched (the catch-all OK row is missing) for " + metrics);
+        }
+        HealthOutcome decisive = healthCase.outcomes().get(0);
+        return new GroupHealthDecision(decisive.verdict(), decisive.reviveKind(), decisive.message(),
+                metrics.pastLifespan(), decisive.rule(), catalog.version(TABLE), fired);
+    }
+}

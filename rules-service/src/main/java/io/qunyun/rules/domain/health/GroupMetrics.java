@@ -1,0 +1,23 @@
+package io.qunyun.rules.domain.health;
+
+import io.qunyun.rules.domain.positioning.GroupType;
+
+/**
+ * A group's metrics over one window.
+ *
+ * @param groupType         null when unknown
+ * @param messagesPerDay    average messages per day, not negative
+ * @param activeMemberRatio share of members who were active, 0..1
+ * @param checkInRate       share of expected check-ins that happened, 0..1
+ * @param conversions       conversions (orders) in the window
+ * @param ageHours          hours since the group was created
+ * @param lifespanHours     planned lifespan in hours; null means open-ended
+ */
+public record GroupMetrics(GroupType groupType, double messagesPerDay, double activeMemberRatio, double checkInRate,
+        int conversions, int ageHours, Integer lifespanHours) {
+
+    /** The group has lived its planned life (an open-ended group never has). */
+    public boolean pastLifespan() {
+        return lifespanHours != null && ageHours >= lifespanHours;
+    }
+}

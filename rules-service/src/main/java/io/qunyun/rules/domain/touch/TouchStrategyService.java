@@ -1,0 +1,46 @@
+package io.qunyun.rules.domain.touch;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.drools.ruleunits.api.RuleUnit;
+
+import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.DecisionTableDefectException;
+import io.qunyun.rules.domain.RuleUnits;
+import io.qunyun.rules.domain.positioning.GroupType;
+
+/** How to reach a member: the TouchStrategy row with the highest PRIORITY among those that match decides. */
+@ApplicationScoped
+public class TouchStrategyService {
+
+    private static final DecisionTable TABLE = DecisionTable.TOUCH_STRATEGY;
+
+    @Inject
+    RuleUnit<TouchUnit> ruleUnit;
+
+    @Inject
+    DecisionTableCatalog catalog;
+
+    public TouchDecision decide(RelationshipStage stage, CircleLayer layer, GroupType groupType) {
+        TouchCase touchCase = new TouchCase(stage, layer, groupType);
+        TouchUnit unit = new TouchUnit();
+        unit.getTouches().add(touchCase);
+        List<String> fired;
+        try {
+            fired = RuleUnits.fire(ruleUnit, unit, touchCase::closeRow);
+        } catch (IllegalStateException e) {
+            throw new DecisionTableDefectException(TABLE, e.getMessage());
+        }
+        if (fired.isEmpty()) {
+            throw new DecisionTableDefectException(TABLE, "no row covers stage " + stage + ", layer " + layer
+                    + ", group type " + groupType);
+        }
+        TouchOutcome decisive = touchCase.outcomes().get(0);
+        return new TouchDecision(decisive.action(), decisive.channel(), decisive.ownerRole(), decisive.priority(),
+                decisive.rule(), catalog.version(TABLE), fired);
+    }
+}

@@ -1,0 +1,75 @@
+package io.qunyun.rules.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.health.GroupHealthDecision;
+import io.qunyun.rules.domain.health.GroupHealthService;
+import io.qunyun.rules.rest.GroupHealthRequest;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * group-metrics → GroupHealth table → group-health-decisions. Same acknowledgement chain as
+ * {@link RewardDecisionProcessor}; undecidable records go to group-metrics-dlq with the reason.
+ * The data is bound to the REST request record, so both paths accept the same input.
+ */
+@ApplicationScoped
+public class GroupHealthDecisionProcessor {
+
+    private static final Logger LOG = Logger.getLogger(GroupHealthDecisionProcessor.class);
+
+    public static final String METRICS = "group-metrics";
+    public static final String DECISIONS = "group-health-decisions";
+    public static final String METRICS_EVENT_TYPE = "io.qunyun.campaign.group.metrics.reported.v1";
+
+    @Inject
+    CloudEvents events;
+
+    @Inject
+    GroupHealthService health;
+
+    Clock clock = Clock.systemUTC();
+
+    @Incoming(METRICS)
+    @Outgoing(DECISIONS)
+    public Message<String> decide(Message<String> metricsMessage) {
+        try {
+            CloudEvents.Envelope envelope = events.envelope(metricsMessage.getPayload(), METRICS_EVENT_TYPE);
+            String eventId = envelope.requireId();
+            GroupHealthRequest metrics = events.data(envelope, GroupHealthRequest.class, "group metrics");
+            if (metrics.groupId() == null) {
+                throw new MalformedEventException("invalid group metrics: data.groupId is missing");
+            }
+            CloudEvent<GroupHealthDecided> event = decisionEvent(eventId, metrics);
+            return metricsMessage
+                    .withPayload(events.toJson(event))
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(metrics.groupId().toString()).build());
+        } catch (RuntimeException e) {
+            LOG.warnf("Group metrics rejected to %s-dlq: %s", METRICS, e.getMessage());
+            metricsMessage.nack(e);
+            return null; // nothing to publish; null skips the record downstream
+        }
+    }
+
+    public CloudEvent<GroupHealthDecided> decisionEvent(String metricsEventId, GroupHealthRequest metrics) {
+        GroupHealthDecision d = health.decide(metrics.metrics());
+        UUID decisionId = CloudEvents.decisionId("group-health", metricsEventId);
+        GroupHealthDecided data = new GroupHealthDecided(decisionId, metricsEventId, metrics.groupId(),
+                metrics.groupType(), d.verdict(), d.reviveKind(), d.message(), d.pastLifespan(), d.decidedBy(),
+                d.firedRules(), DecisionTable.GROUP_HEALTH.tableName(), d.tableVersion());
+        return new CloudEvent<>(CloudEvent.SPEC_VERSION, decisionId.toString(), GroupHealthDecided.EVENT_TYPE,
+                RewardDecided.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), metrics.groupId().toString(),
+                CloudEvent.JSON, data);
+    }
+}

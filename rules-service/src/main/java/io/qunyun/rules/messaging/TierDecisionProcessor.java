@@ -1,0 +1,77 @@
+package io.qunyun.rules.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.tier.TierDecision;
+import io.qunyun.rules.domain.tier.TierService;
+import io.qunyun.rules.rest.TierRequest;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * member-growth → Tiers table → tier-decisions. Same acknowledgement chain as
+ * {@link RewardDecisionProcessor}: the growth record is committed only once the broker acknowledged
+ * the decision; a record that cannot be decided is nacked with the reason and lands in
+ * member-growth-dlq. The data is bound to the REST request record, so both paths accept the same input.
+ */
+@ApplicationScoped
+public class TierDecisionProcessor {
+
+    private static final Logger LOG = Logger.getLogger(TierDecisionProcessor.class);
+
+    public static final String GROWTH = "member-growth";
+    public static final String DECISIONS = "tier-decisions";
+    public static final String GROWTH_EVENT_TYPE = "io.qunyun.member.growth.changed.v1";
+
+    @Inject
+    CloudEvents events;
+
+    @Inject
+    TierService tiers;
+
+    Clock clock = Clock.systemUTC();
+
+    @Incoming(GROWTH)
+    @Outgoing(DECISIONS)
+    public Message<String> decide(Message<String> growthMessage) {
+        try {
+            CloudEvents.Envelope envelope = events.envelope(growthMessage.getPayload(), GROWTH_EVENT_TYPE);
+            String eventId = envelope.requireId();
+            TierRequest growth = events.data(envelope, TierRequest.class, "member growth");
+            if (growth.memberId() == null) {
+                throw new MalformedEventException("invalid member growth: data.memberId is missing");
+            }
+            CloudEvent<TierDecided> event = decisionEvent(eventId, growth);
+            return growthMessage
+                    .withPayload(events.toJson(event))
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(growth.memberId().toString()).build());
+        } catch (RuntimeException e) {
+            LOG.warnf("Member growth rejected to %s-dlq: %s", GROWTH, e.getMessage());
+            growthMessage.nack(e);
+            return null; // nothing to publish; null skips the record downstream
+        }
+    }
+
+    public CloudEvent<TierDecided> decisionEvent(String growthEventId, TierRequest growth) {
+        TierDecision d = tiers.decide(growth.window());
+        UUID decisionId = CloudEvents.decisionId("tier", growthEventId);
+        TierDecided data = new TierDecided(decisionId, growthEventId, growth.memberId(), growth.purchases(),
+                growth.contentPoints(), growth.behaviourPoints(), d.growthValue(), d.weights(), d.tier(), d.rank(),
+                d.benefits(), d.currentTier(), d.change(), d.firedRules(), DecisionTable.TIERS.tableName(),
+                d.tableVersion());
+        return new CloudEvent<>(CloudEvent.SPEC_VERSION, decisionId.toString(), TierDecided.EVENT_TYPE,
+                RewardDecided.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), growth.memberId().toString(),
+                CloudEvent.JSON, data);
+    }
+}
