@@ -44,9 +44,39 @@ class DecisionTablesResourceTest {
         for (Map<String, Object> table : tables) {
             String name = (String) table.get("name");
             assertEquals(expectedVersion(WORKBOOKS.get(name)), table.get("version"), name);
-            assertEquals(name.equals("FiveW1H") ? 10 : 6, table.get("rows"), name);
+            assertEquals(Map.of("FiveW1H", 18, "GroupPositioning", 13, "Rewards", 13).get(name), table.get("rows"), name);
             assertNotNull(table.get("firstServedAt"), name);
+            assertEquals(name.equals("FiveW1H") ? "COLLECT" : "PRIORITY", table.get("hitPolicy"), name);
+            assertEquals(true, table.get("inUse"), name);
+            assertEquals("/decision-tables/" + name, table.get("download"), name);
         }
+    }
+
+    @Test
+    void downloadsTheWorkbookInUse() throws Exception {
+        for (Map.Entry<String, String> workbook : WORKBOOKS.entrySet()) {
+            byte[] expected;
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(workbook.getValue())) {
+                expected = in.readAllBytes();
+            }
+            String fileName = workbook.getValue().substring(workbook.getValue().lastIndexOf('/') + 1);
+            byte[] body = given().when().get("/decision-tables/" + workbook.getKey())
+                    .then().statusCode(200)
+                    .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .header("Content-Disposition", equalTo("attachment; filename=\"" + fileName + "\""))
+                    .header("ETag", equalTo("\"" + expectedVersion(workbook.getValue()) + "\""))
+                    .extract().asByteArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, body, workbook.getKey());
+        }
+    }
+
+    @Test
+    void unknownTableIsA404Problem() {
+        given().when().get("/decision-tables/Nope")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", org.hamcrest.Matchers.containsString("Nope"));
     }
 
     @Test

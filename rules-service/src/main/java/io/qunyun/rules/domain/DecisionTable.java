@@ -7,16 +7,39 @@ package io.qunyun.rules.domain;
  */
 public enum DecisionTable {
 
-    GROUP_POSITIONING("GroupPositioning", "io/qunyun/rules/domain/positioning/GroupPositioning.drl.xlsx"),
-    FIVE_W_ONE_H("FiveW1H", "io/qunyun/rules/domain/selfcheck/FiveW1H.drl.xlsx"),
-    REWARDS("Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx");
+    GROUP_POSITIONING("GroupPositioning", "io/qunyun/rules/domain/positioning/GroupPositioning.drl.xlsx",
+            "/decisions/positioning"),
+    FIVE_W_ONE_H("FiveW1H", "io/qunyun/rules/domain/selfcheck/FiveW1H.drl.xlsx", "/decisions/five-w-one-h"),
+    REWARDS("Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx", "/decisions/reward");
 
     private final String tableName;
     private final String resource;
+    private final String endpoint;
 
-    DecisionTable(String tableName, String resource) {
+    DecisionTable(String tableName, String resource, String endpoint) {
         this.tableName = tableName;
         this.resource = resource;
+        this.endpoint = endpoint;
+    }
+
+    /** The REST endpoint that asks this table (POST, JSON); the regression cases are posted here. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** File name of the workbook, e.g. {@code Rewards.drl.xlsx}. */
+    public String fileName() {
+        return resource.substring(resource.lastIndexOf('/') + 1);
+    }
+
+    /** The table analysts know by this name, if any. */
+    public static java.util.Optional<DecisionTable> byName(String name) {
+        for (DecisionTable table : values()) {
+            if (table.tableName.equals(name)) {
+                return java.util.Optional.of(table);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Name analysts know the table by; also the name of the decision sheet in the workbook. */
