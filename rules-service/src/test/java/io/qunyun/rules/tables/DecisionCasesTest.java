@@ -73,11 +73,11 @@ class DecisionCasesTest {
         Response response = given().contentType(ContentType.JSON).body(body(c.inputs()))
                 .when().post(table.endpoint());
         List<String> mismatches = mismatches(c, response);
-        String where = c.label() + " (" + c.file() + " line " + c.line() + ")";
+        String where = c.label() + " (" + file.getFileName() + " line " + c.line() + ")";
         if (mismatches.isEmpty()) {
             record("PASS " + where);
         } else {
-            String message = where + " " + String.join("; ", mismatches);
+            String message = where + " " + String.join("; ", mismatches) + rows(response);
             record("FAIL " + message);
             fail(message);
         }
@@ -104,6 +104,17 @@ class DecisionCasesTest {
             }
         }
         return JSON.getNodeFactory().textNode(cell);
+    }
+
+    /** Which rows decided, for context: " [decided by 'R05 purchase'; fired: ...]". */
+    static String rows(Response response) {
+        if (response.statusCode() != 200) {
+            return "";
+        }
+        JsonPath json = response.jsonPath();
+        Object decidedBy = json.get(DecisionCases.DECIDED_BY);
+        List<String> fired = json.getList(DecisionCases.FIRED, String.class);
+        return " [" + (decidedBy == null ? "" : "decided by '" + decidedBy + "'; ") + "fired: " + fired + "]";
     }
 
     static List<String> mismatches(DecisionCases.Case c, Response response) {

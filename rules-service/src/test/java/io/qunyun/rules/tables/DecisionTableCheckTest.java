@@ -112,6 +112,22 @@ class DecisionTableCheckTest {
     }
 
     @Test
+    void outputCellsThatCannotWorkAreNamedWithRowAndColumn() throws Exception {
+        byte[] edited = save("Rewards-text-points.drl.xlsx",
+                setCell(workbook(DecisionTable.REWARDS), "Rewards", "R05 purchase", 8, "fifty"));
+        TableChecker.Report report = TableChecker.check(DecisionTable.REWARDS, edited);
+        assertFalse(report.passed(), report.text());
+        assertTrue(report.text().contains("row 13 'R05 purchase', column 'base points 基础积分': 'fifty' is not a whole number"),
+                report.text());
+
+        byte[] typo = save("GroupPositioning-type-typo.drl.xlsx", setCell(workbook(DecisionTable.GROUP_POSITIONING),
+                "GroupPositioning", "P01 lead group interest to desire", 9, "LAED"));
+        TableChecker.Report typoReport = TableChecker.check(DecisionTable.GROUP_POSITIONING, typo);
+        assertTrue(typoReport.text().contains("column 'type 群类型': 'LAED' is not one of [LEAD, CONVERSION"),
+                typoReport.text());
+    }
+
+    @Test
     void aSnippetTheCheckerCannotInterpretIsRejectedNotGuessed() throws Exception {
         byte[] edited = save("Rewards-snippet.drl.xlsx",
                 setSnippet(workbook(DecisionTable.REWARDS), "Rewards", 2, "activityType matches \"$param\""));

@@ -174,6 +174,7 @@ public final class TableChecker {
                 domains.add(domain(inputs.get(i), conds, i));
             }
             List<CompiledRule> rules = compile(conds, domains);
+            checkActions(fact);
             Set<String> names = new HashSet<>();
             for (DecisionTableSheet.Rule rule : sheet.rules()) {
                 if (!names.add(rule.name())) {
@@ -342,6 +343,62 @@ public final class TableChecker {
                 rules.add(new CompiledRule(rule, params, rule.priority() == null ? 0 : rule.priority()));
             }
             return rules;
+        }
+
+        private static final java.util.regex.Pattern SETTER = java.util.regex.Pattern.compile(
+                "^\\s*\\$[A-Za-z_][A-Za-z0-9_]*\\.(set[A-Za-z0-9_]+)\\(\\s*(\"?)\\$param\\2\\s*\\)\\s*;?\\s*$");
+
+        /**
+         * Output cells of simple setter actions ({@code $r.setBasePoints($param);}) must fit the setter: a
+         * whole number, true/false, or (when declared as {@code qunyun.values.<output>}) one of the values.
+         * Other action forms are left to the compiler.
+         */
+        void checkActions(Class<?> fact) {
+            for (DecisionTableSheet.Column column : sheet.columns()) {
+                if (!column.kind().equals("ACTION")) {
+                    continue;
+                }
+                java.util.regex.Matcher setter = SETTER.matcher(column.snippet());
+                if (!setter.matches()) {
+                    continue;
+                }
+                Class<?> type = Arrays.stream(fact.getMethods())
+                        .filter(m -> m.getName().equals(setter.group(1)) && m.getParameterCount() == 1)
+                        .map(m -> m.getParameterTypes()[0]).findFirst().orElse(null);
+                if (type == null) {
+                    problems.add("column '" + column.label() + "': " + fact.getSimpleName() + " has no output "
+                            + setter.group(1));
+                    continue;
+                }
+                String output = Character.toLowerCase(setter.group(1).charAt(3)) + setter.group(1).substring(4);
+                String declared = properties.getProperty("qunyun.values." + output);
+                for (DecisionTableSheet.Rule rule : sheet.rules()) {
+                    String cell = rule.cell(column);
+                    if (cell.isEmpty()) {
+                        continue;
+                    }
+                    String where = "row " + rule.row() + " '" + rule.name() + "', column '" + column.label() + "': ";
+                    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                        if (!cell.matches("-?\\d+")) {
+                            problems.add(where + "'" + cell + "' is not a whole number");
+                        }
+                    } else if (type == boolean.class || type == Boolean.class) {
+                        if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
+                            problems.add(where + "'" + cell + "' is not true or false");
+                        }
+                    } else if (type == String.class && declared != null) {
+                        Input values = domain(new Input(output, String.class, List.of(), true), List.of(), -1);
+                        if (!values.values().contains(cell)) {
+                            problems.add(where + "'" + cell + "' is not one of " + values.values().stream()
+                                    .filter(v -> v != null).map(String::valueOf).toList());
+                        }
+                    }
+                    if (type == String.class && setter.group(2).isEmpty()) {
+                        problems.add("column '" + column.label() + "': the snippet writes text without quotes");
+                        break;
+                    }
+                }
+            }
         }
 
         static Object param(Input input, ConditionSnippet snippet, String cell) {
