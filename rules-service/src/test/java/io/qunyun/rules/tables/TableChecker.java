@@ -73,7 +73,8 @@ public final class TableChecker {
                         ? "OK - every combination evaluates; every row matches some combination"
                         : "OK - every combination is decided by exactly one row");
             } else {
-                text.append("FAILED - ").append(gaps).append(" gap(s), ").append(conflicts).append(" conflict(s)");
+                text.append("FAILED - ").append(gaps).append(" gap(s), ").append(conflicts).append(" conflict(s), ")
+                        .append(problems.size()).append(" finding(s)");
                 for (String problem : problems) {
                     text.append("\n  ").append(problem);
                 }
