@@ -44,22 +44,29 @@ record ConditionSnippet(String field, String operator, boolean quoted, boolean n
             return false;
         }
         return switch (operator) {
-            case "==" -> Objects.equals(value, param);
-            case "!=" -> !Objects.equals(value, param);
+            case "==" -> same(value, param);
+            case "!=" -> !same(value, param);
             default -> {
                 if (!(value instanceof Number number) || !(param instanceof Number bound)) {
                     yield false;
                 }
-                long a = number.longValue();
-                long b = bound.longValue();
+                int order = new java.math.BigDecimal(number.toString()).compareTo(new java.math.BigDecimal(bound.toString()));
                 yield switch (operator) {
-                    case "<" -> a < b;
-                    case "<=" -> a <= b;
-                    case ">" -> a > b;
-                    default -> a >= b;
+                    case "<" -> order < 0;
+                    case "<=" -> order <= 0;
+                    case ">" -> order > 0;
+                    default -> order >= 0;
                 };
             }
         };
+    }
+
+    /** Null-safe equality; numbers by value (2 == 2.0). */
+    private static boolean same(Object value, Object param) {
+        if (value instanceof Number a && param instanceof Number b) {
+            return new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString())) == 0;
+        }
+        return Objects.equals(value, param);
     }
 
     @Override

@@ -73,6 +73,31 @@ class DecisionCaseCoverageTest {
         assertEquals(List.of(List.of("case", "reason"), List.of("a, b", "say \"hi\""), List.of("c", "")), records);
     }
 
+    @Test
+    void cellsAreSentAsJsonNumbersBooleansOrText() {
+        assertEquals("{\"a\":10,\"b\":true,\"c\":\"007\",\"d\":\"CHECK_IN\",\"e\":null,\"f\":-1,\"g\":\"1,5\"}",
+                DecisionCasesTest.body(new java.util.LinkedHashMap<>(java.util.Map.of("a", "10")) {
+                    {
+                        put("b", "true");
+                        put("c", "007");
+                        put("d", "CHECK_IN");
+                        put("e", "null");
+                        put("f", "-1");
+                        put("g", "1,5");
+                    }
+                }));
+    }
+
+    @Test
+    void answersAreComparedAsText() {
+        assertEquals("null", DecisionCasesTest.text(null));
+        assertEquals("NO_LIFECYCLE|NO_PLACE", DecisionCasesTest.text(List.of("NO_LIFECYCLE", "NO_PLACE")));
+        assertEquals("", DecisionCasesTest.normalise(DecisionCases.NONE));
+        assertEquals("", DecisionCasesTest.text(List.of()));
+        assertEquals(Set.of("R01 a", "R02 b"), DecisionCases.rows(" R01 a | R02 b "));
+        assertEquals(Set.of(), DecisionCases.rows(DecisionCases.NONE));
+    }
+
     static byte[] workbook(DecisionTable table) throws IOException {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(table.resource())) {
             return in.readAllBytes();

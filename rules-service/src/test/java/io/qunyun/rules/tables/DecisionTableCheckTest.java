@@ -152,7 +152,27 @@ class DecisionTableCheckTest {
         assertTrue(ConditionSnippet.parse("x <= $param").test(2, 2));
         assertFalse(ConditionSnippet.parse("x > $param").test(null, 2), "ordering never matches absent");
         assertTrue(ConditionSnippet.parse("screened == $param").test(true, true));
+        ConditionSnippet ratio = ConditionSnippet.parse("activeRatio < $param");
+        assertTrue(ratio.test(0.199, 0.2));
+        assertFalse(ratio.test(0.2, 0.2));
+        assertTrue(ConditionSnippet.parse("days == $param").test(7, 7.0), "numbers compare by value");
         assertFalse(ConditionSnippet.parse("screened == $param").test(null, false), "absent is not false");
+    }
+
+    @Test
+    void theCheckerIsGenericOverFactFieldTypes() throws Exception {
+        // a table of another unit, built here: decimals, longs, enums and a UNIQUE hit policy
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("qunyun.hit-policy", "UNIQUE");
+        byte[] workbook = save("Synthetic.drl.xlsx", SyntheticTable.workbook());
+        TableChecker.Report report = TableChecker.check("Synthetic", workbook, properties);
+        assertTrue(report.passed(), report.text());
+        assertEquals(List.of("ratio", "count", "stage"), report.inputs());
+
+        byte[] overlapping = save("Synthetic-overlap.drl.xlsx", copyRow(workbook, "Synthetic", "S01 low ratio", "S09 low again"));
+        TableChecker.Report conflict = TableChecker.check("Synthetic", overlapping, properties);
+        assertTrue(conflict.text().contains("conflict: rows 'S01 low ratio' and 'S09 low again' match together "
+                + "(hit policy UNIQUE: rows must not overlap)"), conflict.text());
     }
 
     // --- building edited copies with POI ---------------------------------------------------------

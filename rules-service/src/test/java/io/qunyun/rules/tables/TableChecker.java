@@ -278,6 +278,31 @@ public final class TableChecker {
                 if (!type.isPrimitive()) {
                     values.add(null);
                 }
+            } else if (decimal(type)) {
+                // decimals (ratios, rates): each number written in the column, just below and just above it
+                TreeSet<java.math.BigDecimal> numbers = new TreeSet<>();
+                for (DecisionTableSheet.Rule rule : sheet.rules()) {
+                    for (Cond cond : conds) {
+                        if (cond.input() == index && !rule.cell(cond.column()).isEmpty()) {
+                            try {
+                                java.math.BigDecimal n = new java.math.BigDecimal(rule.cell(cond.column()));
+                                java.math.BigDecimal step = java.math.BigDecimal.ONE.movePointLeft(Math.max(n.scale(), 0) + 2);
+                                numbers.addAll(List.of(n.subtract(step), n, n.add(step)));
+                            } catch (NumberFormatException e) {
+                                // reported when the rule is compiled
+                            }
+                        }
+                    }
+                }
+                if (numbers.isEmpty()) {
+                    numbers.add(java.math.BigDecimal.ZERO);
+                }
+                for (java.math.BigDecimal n : numbers) {
+                    values.add(type == java.math.BigDecimal.class ? n : (Object) n.doubleValue());
+                }
+                if (!type.isPrimitive()) {
+                    values.add(null);
+                }
             } else if (type == String.class) {
                 String declaration = properties.getProperty("qunyun.values." + input.field());
                 if (declaration != null) {
@@ -312,6 +337,11 @@ public final class TableChecker {
                         + ", which the checker cannot enumerate");
             }
             return new Input(input.field(), type, values, declared);
+        }
+
+        static boolean decimal(Class<?> type) {
+            return type == double.class || type == Double.class || type == float.class || type == Float.class
+                    || type == java.math.BigDecimal.class;
         }
 
         static Class<?> enumClass(String name) {
@@ -383,6 +413,10 @@ public final class TableChecker {
                         if (!cell.matches("-?\\d+")) {
                             problems.add(where + "'" + cell + "' is not a whole number");
                         }
+                    } else if (decimal(type)) {
+                        if (!cell.matches("-?\\d+(\\.\\d+)?")) {
+                            problems.add(where + "'" + cell + "' is not a number");
+                        }
                     } else if (type == boolean.class || type == Boolean.class) {
                         if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
                             problems.add(where + "'" + cell + "' is not true or false");
@@ -416,6 +450,14 @@ public final class TableChecker {
                     return type == int.class || type == Integer.class ? (Object) (int) n : (Object) n;
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("'" + cell + "' is not a whole number");
+                }
+            }
+            if (decimal(type)) {
+                try {
+                    java.math.BigDecimal n = new java.math.BigDecimal(cell);
+                    return type == java.math.BigDecimal.class ? n : (Object) n.doubleValue();
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + cell + "' is not a number");
                 }
             }
             Object value = cell;
