@@ -137,6 +137,17 @@ class DecisionTableCheckTest {
     }
 
     @Test
+    void theReadmeSheetMustStateTheHitPolicyThePropertiesDeclare() throws Exception {
+        assertEquals("PRIORITY", TableChecker.statedHitPolicy(workbook(DecisionTable.REWARDS)));
+        assertEquals("COLLECT", TableChecker.statedHitPolicy(workbook(DecisionTable.FIVE_W_ONE_H)));
+        java.util.Properties unique = new java.util.Properties();
+        unique.setProperty("qunyun.hit-policy", "UNIQUE");
+        TableChecker.Report report = TableChecker.check("Rewards", workbook(DecisionTable.REWARDS), unique);
+        assertTrue(report.text().contains("the README sheet says hit policy PRIORITY but Rewards.drl.xlsx.properties says "
+                + "UNIQUE"), report.text());
+    }
+
+    @Test
     void snippetForms() {
         ConditionSnippet guarded = ConditionSnippet.parse("lifecycleHours != null && lifecycleHours > $param");
         assertTrue(guarded.nullGuard());

@@ -106,7 +106,40 @@ public final class TableChecker {
         } catch (RuntimeException e) {
             return new Report(tableName, policy, 0, List.of(), 0, 0, 0, List.of("cannot read the workbook: " + e.getMessage()));
         }
-        return new Checker(tableName, policy, sheet, properties).run();
+        Report report = new Checker(tableName, policy, sheet, properties).run();
+        String stated = statedHitPolicy(workbook);
+        if (stated != null && !stated.equals(policy.name())) {
+            List<String> problems = new ArrayList<>(report.problems());
+            problems.add(0, "the README sheet says hit policy " + stated + " but " + tableName
+                    + ".drl.xlsx.properties says " + policy + " (the service uses the properties file): make them agree");
+            return new Report(report.table(), report.hitPolicy(), report.rows(), report.inputs(), report.combinations(),
+                    report.gaps(), report.conflicts(), List.copyOf(problems));
+        }
+        return report;
+    }
+
+    /** The hit policy the README sheet states in a cell "Hit policy ... = X", if any. */
+    static String statedHitPolicy(byte[] workbook) {
+        org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (org.apache.poi.ss.usermodel.Workbook book = org.apache.poi.ss.usermodel.WorkbookFactory
+                .create(new java.io.ByteArrayInputStream(workbook))) {
+            org.apache.poi.ss.usermodel.Sheet readme = book.getSheet("README");
+            if (readme == null) {
+                return null;
+            }
+            for (org.apache.poi.ss.usermodel.Row row : readme) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    java.util.regex.Matcher stated = java.util.regex.Pattern.compile("^Hit policy.*=\\s*([A-Z]+)\\s*$")
+                            .matcher(formatter.formatCellValue(cell).trim());
+                    if (stated.matches()) {
+                        return stated.group(1);
+                    }
+                }
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** One input of the table: a field of the fact, the values tried, and how cells are read. */
