@@ -35,8 +35,10 @@ class DecisionTablesResourceTest {
             "TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx");
 
     /** Rule rows per table: Tiers counts both of its tables (3 weights + 4 tiers); PRIORITY columns do not count. */
-    static final Map<String, Integer> ROWS = Map.of("GroupPositioning", 6, "FiveW1H", 10, "Rewards", 6, "Tiers", 7,
+    static final Map<String, Integer> ROWS = Map.of("GroupPositioning", 13, "FiveW1H", 18, "Rewards", 13, "Tiers", 7,
             "GroupHealth", 9, "TouchStrategy", 16);
+    static final Map<String, String> HIT_POLICIES = Map.of("GroupPositioning", "PRIORITY", "FiveW1H", "COLLECT",
+            "Rewards", "PRIORITY", "Tiers", "UNIQUE", "GroupHealth", "PRIORITY", "TouchStrategy", "PRIORITY");
 
     @Inject
     DecisionTableReleaseRepository releases;
@@ -54,7 +56,37 @@ class DecisionTablesResourceTest {
             assertEquals(expectedVersion(WORKBOOKS.get(name)), table.get("version"), name);
             assertEquals(ROWS.get(name), table.get("rows"), name);
             assertNotNull(table.get("firstServedAt"), name);
+            assertEquals(HIT_POLICIES.get(name), table.get("hitPolicy"), name);
+            assertEquals(true, table.get("inUse"), name);
+            assertEquals("/decision-tables/" + name, table.get("download"), name);
         }
+    }
+
+    @Test
+    void downloadsTheWorkbookInUse() throws Exception {
+        for (Map.Entry<String, String> workbook : WORKBOOKS.entrySet()) {
+            byte[] expected;
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(workbook.getValue())) {
+                expected = in.readAllBytes();
+            }
+            String fileName = workbook.getValue().substring(workbook.getValue().lastIndexOf('/') + 1);
+            byte[] body = given().when().get("/decision-tables/" + workbook.getKey())
+                    .then().statusCode(200)
+                    .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .header("Content-Disposition", equalTo("attachment; filename=\"" + fileName + "\""))
+                    .header("ETag", equalTo("\"" + expectedVersion(workbook.getValue()) + "\""))
+                    .extract().asByteArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, body, workbook.getKey());
+        }
+    }
+
+    @Test
+    void unknownTableIsA404Problem() {
+        given().when().get("/decision-tables/Nope")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", org.hamcrest.Matchers.containsString("Nope"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.qunyun.rules;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -22,14 +21,19 @@ import io.qunyun.rules.domain.positioning.AidassStage;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** Every row of the GroupPositioning table and every other span, through POST /decisions/positioning. */
+/**
+ * The span rows of the GroupPositioning table without hints (what campaign-service asks) and every
+ * other span, through POST /decisions/positioning. Hint rows and priorities: decision-cases/GroupPositioning.csv.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 class PositioningDecisionRestTest {
 
     /** Spans the default table classifies (screened or not); every other span must stay unclassified. */
     static final Set<String> CLASSIFIED = Set.of("INTEREST..DESIRE", "DESIRE..ACTION", "SATISFACTION..SHARE",
-            "INTEREST..SHARE", "ACTION..SATISFACTION");
+            "INTEREST..SHARE", "ACTION..SATISFACTION", "ATTENTION..INTEREST", "ACTION..SHARE");
+
+    static final String FALLBACK = "P99 unclassified fallback";
 
     @ParameterizedTest(name = "{0}..{1} screened={2} -> {4}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -44,6 +48,8 @@ class PositioningDecisionRestTest {
             INTEREST     | SHARE        | true  | P05 flash group interest to share                | FLASH      | 72  | HEAVY  | TRANSACTION
             ACTION       | SATISFACTION | -     | P06 delivery group action to satisfaction        | DELIVERY   | 720 | MEDIUM | CONVERSATION
             ACTION       | SATISFACTION | true  | P06 delivery group action to satisfaction        | DELIVERY   | 720 | MEDIUM | CONVERSATION
+            ATTENTION    | INTEREST     | -     | P07 newcomer group attention to interest         | NEWCOMER   | 168 | LIGHT  | TRANSACTION
+            ACTION       | SHARE        | true  | P08 repurchase group action to share             | REPURCHASE | -   | MEDIUM | TRANSACTION
             """)
     void everyRowDecides(String from, String to, Boolean screened, String rule, String type, Integer lifespanHours,
             String intensity, String primaryMetric) {
@@ -51,7 +57,8 @@ class PositioningDecisionRestTest {
                 .body("type", equalTo(type))
                 .body("intensity", equalTo(intensity))
                 .body("primaryMetric", equalTo(primaryMetric))
-                .body("firedRules", contains(rule))
+                .body("firedRules", contains(rule, FALLBACK))
+                .body("decidedBy", equalTo(rule))
                 .body("table", equalTo("GroupPositioning"))
                 .body("tableVersion", startsWith("sha256:"));
         if (lifespanHours == null) {
@@ -62,7 +69,7 @@ class PositioningDecisionRestTest {
         }
     }
 
-    /** All other ordered spans (including those one stage off a row): no row fires, type null. */
+    /** All other ordered spans (including those one stage off a row): only the fallback row fires, type null. */
     static List<Arguments> unclassifiedSpans() {
         List<Arguments> spans = new ArrayList<>();
         for (AidassStage from : AidassStage.values()) {
@@ -84,7 +91,8 @@ class PositioningDecisionRestTest {
                 .body("lifespanHours", nullValue())
                 .body("intensity", nullValue())
                 .body("primaryMetric", nullValue())
-                .body("firedRules", empty())
+                .body("firedRules", contains(FALLBACK))
+                .body("decidedBy", equalTo(FALLBACK))
                 .body("table", equalTo("GroupPositioning"))
                 .body("tableVersion", startsWith("sha256:"));
     }
@@ -92,10 +100,10 @@ class PositioningDecisionRestTest {
     @ParameterizedTest(name = "one stage off a row: {0}..{1}")
     @CsvSource({
             "ATTENTION,DESIRE", "INTEREST,ACTION", "INTEREST,INTEREST", "DESIRE,DESIRE",
-            "DESIRE,SATISFACTION", "ATTENTION,ACTION", "ACTION,SHARE", "SHARE,SHARE",
+            "DESIRE,SATISFACTION", "ATTENTION,ACTION", "ATTENTION,ATTENTION", "SHARE,SHARE",
             "DESIRE,SHARE", "ATTENTION,SHARE", "INTEREST,SATISFACTION", "ACTION,ACTION", "SATISFACTION,SATISFACTION"})
     void oneStageOffADefaultRowIsUnclassified(String from, String to) {
-        post(from, to, null).body("type", nullValue()).body("firedRules", empty());
+        post(from, to, null).body("type", nullValue()).body("firedRules", contains(FALLBACK));
     }
 
     private static ValidatableResponse post(String from, String to, Boolean screened) {

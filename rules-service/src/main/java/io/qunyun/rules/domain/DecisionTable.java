@@ -25,6 +25,26 @@ public enum DecisionTable {
         this.endpoint = endpoint;
     }
 
+    /** The REST endpoint that asks this table (POST, JSON); the regression cases are posted here. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** File name of the workbook, e.g. {@code Rewards.drl.xlsx}. */
+    public String fileName() {
+        return resource.substring(resource.lastIndexOf('/') + 1);
+    }
+
+    /** The table analysts know by this name, if any. */
+    public static java.util.Optional<DecisionTable> byName(String name) {
+        for (DecisionTable table : values()) {
+            if (table.tableName.equals(name)) {
+                return java.util.Optional.of(table);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Name analysts know the table by; also the name of the decision sheet in the workbook. */
     public String tableName() {
         return tableName;
@@ -33,10 +53,5 @@ public enum DecisionTable {
     /** Classpath location of the workbook. */
     public String resource() {
         return resource;
-    }
-
-    /** Path of the REST endpoint that asks this table ({@code POST}), e.g. {@code /decisions/tier}. */
-    public String endpoint() {
-        return endpoint;
     }
 }

@@ -1,54 +1,142 @@
 package io.qunyun.rules.domain;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.jboss.logging.Logger;
 
 /**
- * Versions and sizes of the decision tables, read once from the workbooks on the classpath. The
- * version is the SHA-256 of the workbook bytes: the very file that was compiled into this build.
+ * The decision tables as compiled into this build, read once from the workbooks on the classpath:
+ * version (SHA-256 of the workbook bytes), rule rows with their priorities, and the hit policy
+ * declared next to the workbook ({@code qunyun.hit-policy} in {@code <Name>.drl.xlsx.properties}).
  */
 @ApplicationScoped
 public class DecisionTableCatalog {
 
-    /** Rows between the "RuleTable" cell and the first rule: column kinds, pattern, snippet, labels. */
-    private static final int HEADER_ROWS = 4;
+    private static final Logger LOG = Logger.getLogger(DecisionTableCatalog.class);
 
-    private final Map<DecisionTable, TableInfo> tables = new EnumMap<>(DecisionTable.class);
+    /** Key of the hit policy in the workbook's properties file. */
+    public static final String HIT_POLICY = "qunyun.hit-policy";
+
+    private record Loaded(TableInfo info, byte[] workbook, Map<String, Integer> priorities) {
+    }
+
+    private final Map<DecisionTable, Loaded> tables = new EnumMap<>(DecisionTable.class);
 
     public DecisionTableCatalog() {
         for (DecisionTable table : DecisionTable.values()) {
             byte[] workbook = read(table.resource());
-            tables.put(table, new TableInfo(table, "sha256:" + sha256(workbook), countRuleRows(table, workbook)));
+            DecisionTableSheet sheet = DecisionTableSheet.read(workbook, table.tableName());
+            HitPolicy policy = hitPolicy(table, properties(table));
+            tables.put(table, new Loaded(new TableInfo(table, "sha256:" + sha256(workbook), sheet.rules().size(), policy),
+                    workbook, sheet.priorities()));
         }
     }
 
     public TableInfo info(DecisionTable table) {
-        return tables.get(table);
+        return tables.get(table).info();
     }
 
     public String version(DecisionTable table) {
-        return tables.get(table).version();
+        return info(table).version();
+    }
+
+    public HitPolicy hitPolicy(DecisionTable table) {
+        return info(table).hitPolicy();
     }
 
     public List<TableInfo> all() {
-        return List.copyOf(tables.values());
+        return tables.values().stream().map(Loaded::info).toList();
+    }
+
+    /** The bytes of the workbook this build compiled (a copy). */
+    public byte[] workbook(DecisionTable table) {
+        return tables.get(table).workbook().clone();
+    }
+
+    /**
+     * Which fired row decides, by the table's hit policy: none when nothing fired; with UNIQUE the only
+     * fired row; with PRIORITY the fired row of highest priority. Overlapping rows under UNIQUE, or
+     * several fired rows sharing the top priority, are table defects: never a silent pick.
+     */
+    public String decidingRow(DecisionTable table, List<String> fired) {
+        if (fired.isEmpty()) {
+            return null;
+        }
+        Loaded loaded = tables.get(table);
+        switch (loaded.info().hitPolicy()) {
+            case UNIQUE -> {
+                if (fired.size() > 1) {
+                    throw new DecisionTableDefectException(table, "hit policy UNIQUE but rows overlap: " + fired);
+                }
+                return fired.get(0);
+            }
+            case PRIORITY -> {
+                int top = Integer.MIN_VALUE;
+                List<String> best = new ArrayList<>();
+                for (String rule : fired) {
+                    Integer priority = loaded.priorities().get(rule);
+                    if (priority == null) {
+                        throw new DecisionTableDefectException(table, "fired row '" + rule + "' is not in the workbook");
+                    }
+                    if (priority > top) {
+                        top = priority;
+                        best.clear();
+                    }
+                    if (priority == top) {
+                        best.add(rule);
+                    }
+                }
+                if (best.size() > 1) {
+                    throw new DecisionTableDefectException(table, "rows " + best + " all match with the same priority " + top
+                            + ": give them different priorities");
+                }
+                return best.get(0);
+            }
+            default -> throw new IllegalStateException(table.tableName() + " has hit policy COLLECT: every fired row applies");
+        }
+    }
+
+    static HitPolicy hitPolicy(DecisionTable table, Properties properties) {
+        String value = properties.getProperty(HIT_POLICY);
+        if (value == null || value.isBlank()) {
+            LOG.warnf("%s.properties declares no %s: treating %s as UNIQUE", table.resource(), HIT_POLICY, table.tableName());
+            return HitPolicy.UNIQUE;
+        }
+        try {
+            return HitPolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(table.resource() + ".properties: " + HIT_POLICY + "=" + value
+                    + " is not one of UNIQUE, PRIORITY, COLLECT");
+        }
+    }
+
+    /** The {@code .drl.xlsx.properties} file next to the workbook (empty when there is none). */
+    public static Properties properties(DecisionTable table) {
+        Properties properties = new Properties();
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(table.resource() + ".properties");
+        if (in == null) {
+            return properties;
+        }
+        try (in) {
+            properties.load(new StringReader(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + table.resource() + ".properties", e);
+        }
     }
 
     private static byte[] read(String resource) {
@@ -68,48 +156,5 @@ public class DecisionTableCatalog {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Counts rule rows the way the decision-table compiler reads them: each RuleTable of the sheet
-     * runs up to its first empty row (a sheet may hold several tables, e.g. Tiers: weights, then
-     * thresholds). A PRIORITY column is just another column: rows are counted by their name.
-     */
-    static int countRuleRows(DecisionTable table, byte[] workbook) {
-        DataFormatter formatter = new DataFormatter();
-        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
-            Sheet sheet = book.getSheet(table.tableName());
-            if (sheet == null) {
-                throw new IllegalStateException("Workbook " + table.resource() + " has no sheet " + table.tableName());
-            }
-            int rows = 0;
-            boolean found = false;
-            for (Row row : sheet) {
-                for (Cell cell : row) {
-                    if (formatter.formatCellValue(cell).trim().startsWith("RuleTable")) {
-                        found = true;
-                        rows += countRows(sheet, row.getRowNum() + HEADER_ROWS + 1, cell.getColumnIndex(), formatter);
-                    }
-                }
-            }
-            if (!found) {
-                throw new IllegalStateException("Sheet " + table.tableName() + " has no RuleTable cell");
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int countRows(Sheet sheet, int firstRuleRow, int nameColumn, DataFormatter formatter) {
-        int count = 0;
-        for (int r = firstRuleRow; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || formatter.formatCellValue(row.getCell(nameColumn)).isBlank()) {
-                break;
-            }
-            count++;
-        }
-        return count;
     }
 }

@@ -1,7 +1,7 @@
 package io.qunyun.rules.domain;
 
-/** What the running service knows about one workbook: its content hash and how many rule rows it has. */
-public record TableInfo(DecisionTable table, String version, int rows) {
+/** What the running service knows about one workbook: its content hash, rule rows and hit policy. */
+public record TableInfo(DecisionTable table, String version, int rows, HitPolicy hitPolicy) {
 
     public String name() {
         return table.tableName();

@@ -38,14 +38,35 @@ public class ActivityEventReader {
         }
         UUID groupId = uuid(data, "groupId", false, problems);
         Instant occurredAt = instant(data, "occurredAt", problems);
+        Integer streakDays = count(data, "streakDays", problems);
+        Integer priorOffences = count(data, "priorOffences", problems);
         if (!problems.isEmpty()) {
             throw new MalformedActivityException("invalid activity: " + String.join("; ", problems));
         }
-        return new ActivityRecorded(activityId, memberId, type, groupId, occurredAt, text(data, "idempotencyKey"));
+        // phase and tier are passed through as text: values the table does not know match no row
+        return new ActivityRecorded(activityId, memberId, type, groupId, occurredAt, text(data, "idempotencyKey"),
+                streakDays, blankToNull(text(data, "campaignPhase")), blankToNull(text(data, "memberTier")), priorOffences);
     }
 
     private static String text(JsonNode node, String field) {
         return CloudEvents.text(node, field);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** An optional whole number ≥ 0. */
+    private static Integer count(JsonNode data, String field, List<String> problems) {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+            problems.add("data." + field + " is not a whole number >= 0: " + value);
+            return null;
+        }
+        return value.asInt();
     }
 
     private static UUID uuid(JsonNode data, String field, boolean required, List<String> problems) {

@@ -18,6 +18,9 @@ public record RewardDecided(
         int basePoints,
         int multiplier,
         String reason,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String badge,
+        boolean penalty,
+        boolean expel,
         List<String> firedRules,
         String table,
         String tableVersion) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.reward.RewardContext;
 import io.qunyun.rules.domain.reward.RewardDecision;
 import io.qunyun.rules.domain.reward.RewardService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -71,11 +72,14 @@ public class RewardDecisionProcessor {
 
     /** The decision for one activity; its id depends only on the activity id, so replays yield the same id. */
     public CloudEvent<RewardDecided> decisionEvent(ActivityRecorded activity) {
-        RewardDecision decision = rewards.decide(activity.type(), activity.groupId() != null);
+        RewardDecision decision = rewards.decide(new RewardContext(activity.type(), activity.groupId() != null,
+                activity.streakDays(), activity.campaignPhase(), activity.memberTier(),
+                activity.priorOffences() == null ? 0 : activity.priorOffences()));
         UUID decisionId = decisionId(activity.activityId());
         RewardDecided data = new RewardDecided(decisionId, activity.activityId(), activity.memberId(), activity.type(),
                 activity.groupId(), activity.occurredAt(), decision.points(), decision.basePoints(),
-                decision.multiplier(), decision.reason(), decision.firedRules(), DecisionTable.REWARDS.tableName(),
+                decision.multiplier(), decision.reason(), decision.badge(), decision.penalty(), decision.expel(),
+                decision.firedRules(), DecisionTable.REWARDS.tableName(),
                 decision.tableVersion());
         return new CloudEvent<>(CloudEvent.SPEC_VERSION, decisionId.toString(), RewardDecided.EVENT_TYPE,
                 RewardDecided.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), activity.memberId().toString(), CloudEvent.JSON, data);

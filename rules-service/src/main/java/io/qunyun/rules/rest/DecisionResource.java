@@ -44,13 +44,13 @@ public class DecisionResource {
     @POST
     @Path("/positioning")
     @Operation(summary = "Position a group on the AIDASS path",
-            description = "Table GroupPositioning: group type, lifespan, operation intensity and primary metric for a span. "
-                    + "A span no row matches answers type null.")
+            description = "Table GroupPositioning (hit policy PRIORITY): group type, lifespan, operation intensity and primary "
+                    + "metric for a span and hints. The fallback row answers type null for an unclassified span.")
     @APIResponse(responseCode = "200", description = "The decision")
     public PositioningResponse positioning(@Valid @NotNull PositioningRequest request) {
-        PositioningDecision d = positioning.decide(request.from(), request.to(), Boolean.TRUE.equals(request.screened()));
+        PositioningDecision d = positioning.decide(request.from(), request.to(), request.hints());
         return new PositioningResponse(d.type(), d.lifespanHours(), d.intensity(), d.primaryMetric(),
-                DecisionTable.GROUP_POSITIONING.tableName(), d.tableVersion(), d.firedRules());
+                DecisionTable.GROUP_POSITIONING.tableName(), d.tableVersion(), d.firedRules(), d.decidedBy());
     }
 
     @POST
@@ -60,7 +60,8 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The findings")
     public FiveW1HResponse fiveW1H(@Valid @NotNull FiveW1HRequest request) {
         FiveW1HDecision d = fiveW1H.check(new FiveW1HAnswers(request.groupType(), Boolean.TRUE.equals(request.screened()),
-                request.why(), request.what(), request.where(), request.who(), request.lifecycleHours(), request.how()));
+                request.why(), request.what(), request.where(), request.who(), request.lifecycleHours(), request.how(),
+                request.primaryMetric(), request.highInvolvement()));
         return new FiveW1HResponse(d.blocked(), d.findings(), DecisionTable.FIVE_W_ONE_H.tableName(), d.tableVersion(),
                 d.firedRules());
     }
@@ -68,12 +69,13 @@ public class DecisionResource {
     @POST
     @Path("/reward")
     @Operation(summary = "Points for a member activity",
-            description = "Table Rewards: points = basePoints × multiplier of the matching row; 0 when no row matches. "
+            description = "Table Rewards (hit policy PRIORITY): points = basePoints × multiplier of the deciding row, plus badge, "
+                    + "penalty and expel; 0 when no row matches. "
                     + "The same decision the member-activities consumer makes.")
     @APIResponse(responseCode = "200", description = "The decision")
     public RewardResponse reward(@Valid @NotNull RewardRequest request) {
-        RewardDecision d = rewards.decide(request.activityType().name(), request.groupId() != null);
-        return new RewardResponse(d.points(), d.basePoints(), d.multiplier(), d.reason(),
-                DecisionTable.REWARDS.tableName(), d.tableVersion(), d.firedRules());
+        RewardDecision d = rewards.decide(request.context());
+        return new RewardResponse(d.points(), d.basePoints(), d.multiplier(), d.reason(), d.badge(), d.penalty(),
+                d.expel(), DecisionTable.REWARDS.tableName(), d.tableVersion(), d.firedRules(), d.decidedBy());
     }
 }

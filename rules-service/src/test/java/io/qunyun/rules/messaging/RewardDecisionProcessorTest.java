@@ -53,12 +53,35 @@ class RewardDecisionProcessorTest {
         assertEquals(golden.get("source"), actual.get("source"));
         assertEquals(golden.get("subject"), actual.get("subject"));
         for (String field : List.of("activityId", "memberId", "activityType", "groupId", "occurredAt", "points",
-                "basePoints", "multiplier", "reason", "firedRules", "table")) {
+                "basePoints", "multiplier", "reason", "badge", "penalty", "expel", "firedRules", "table")) {
             assertEquals(golden.get("data").get(field), actual.get("data").get(field), field);
         }
         assertEquals(actual.get("id"), actual.get("data").get("decisionId"));
         assertEquals("5d2c7a8e-3f0b-4c1a-9f7e-2b6d1e9a4c33",
                 out.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey());
+    }
+
+    @Test
+    void contextFieldsOfTheActivityReachTheTable() throws Exception {
+        Message<String> out = processor.decide(Message.of(resource("events/activity-recorded-with-context.json")));
+        JsonNode data = JSON.readTree(out.getPayload()).get("data");
+        // AD_SPAM with 2 prior offences: the expel row outranks the plain penalty row
+        assertEquals(-100, data.get("points").asInt());
+        assertTrue(data.get("penalty").asBoolean());
+        assertTrue(data.get("expel").asBoolean());
+        assertTrue(data.get("badge").isNull());
+        assertEquals("R13 repeated advertising expels", data.get("firedRules").get(0).asText());
+        assertEquals(2, data.get("firedRules").size());
+    }
+
+    @Test
+    void aStreakBringsItsBadge() throws Exception {
+        String activity = resource("events/activity-recorded.json").replace("\"idempotencyKey\"", "\"streakDays\": 7, \"idempotencyKey\"");
+        JsonNode data = JSON.readTree(processor.decide(Message.of(activity)).getPayload()).get("data");
+        assertEquals(30, data.get("points").asInt());
+        assertEquals("7 天打卡达人 / 7-day check-in streak", data.get("badge").asText());
+        assertFalse(data.get("penalty").asBoolean());
+        assertFalse(data.get("expel").asBoolean());
     }
 
     @Test
@@ -102,6 +125,10 @@ class RewardDecisionProcessorTest {
                         + "{\"activityId\":\"0b8f8f0e-6c1e-4b53-9b61-0d4b8a1f2c10\",\"type\":\"SHARE\"}}"));
         assertTrue(rejectionReason("{\"type\":\"io.qunyun.other.v1\",\"data\":{}}").contains("unsupported event type"));
         assertTrue(rejectionReason("{").startsWith("value is not JSON"));
+        assertTrue(rejectionReason("{\"type\":\"io.qunyun.member.activity.recorded.v1\",\"data\":"
+                + "{\"activityId\":\"0b8f8f0e-6c1e-4b53-9b61-0d4b8a1f2c10\",\"memberId\":\"0b8f8f0e-6c1e-4b53-9b61-0d4b8a1f2c11\","
+                + "\"type\":\"SHARE\",\"occurredAt\":\"2026-11-21T08:14:58Z\",\"priorOffences\":-1}}")
+                .contains("data.priorOffences is not a whole number >= 0"));
         assertEquals("empty record value", rejectionReason(""));
     }
 

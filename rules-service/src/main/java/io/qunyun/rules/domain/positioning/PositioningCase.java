@@ -6,19 +6,31 @@ package io.qunyun.rules.domain.positioning;
  */
 public class PositioningCase {
 
+    /** The outputs one row wrote. */
+    public record Outputs(String type, Integer lifespanHours, String intensity, String primaryMetric) {
+    }
+
     private final String fromStage;
     private final String toStage;
     private final boolean screened;
+    private final boolean paidEntry;
+    private final boolean regional;
+    private final boolean partnership;
+    private final Integer plannedHours;
 
     private String type;
     private Integer lifespanHours;
     private String intensity;
     private String primaryMetric;
 
-    public PositioningCase(AidassStage from, AidassStage to, boolean screened) {
+    public PositioningCase(AidassStage from, AidassStage to, PositioningHints hints) {
         this.fromStage = from.name();
         this.toStage = to.name();
-        this.screened = screened;
+        this.screened = hints.screened();
+        this.paidEntry = hints.paidEntry();
+        this.regional = hints.regional();
+        this.partnership = hints.partnership();
+        this.plannedHours = hints.plannedHours();
     }
 
     public String getFromStage() {
@@ -33,35 +45,45 @@ public class PositioningCase {
         return screened;
     }
 
-    public String getType() {
-        return type;
+    public boolean isPaidEntry() {
+        return paidEntry;
+    }
+
+    public boolean isRegional() {
+        return regional;
+    }
+
+    public boolean isPartnership() {
+        return partnership;
+    }
+
+    public Integer getPlannedHours() {
+        return plannedHours;
     }
 
     public void setType(String type) {
         this.type = type;
     }
 
-    public Integer getLifespanHours() {
-        return lifespanHours;
-    }
-
     public void setLifespanHours(Integer lifespanHours) {
         this.lifespanHours = lifespanHours;
-    }
-
-    public String getIntensity() {
-        return intensity;
     }
 
     public void setIntensity(String intensity) {
         this.intensity = intensity;
     }
 
-    public String getPrimaryMetric() {
-        return primaryMetric;
-    }
-
     public void setPrimaryMetric(String primaryMetric) {
         this.primaryMetric = primaryMetric;
+    }
+
+    /** What the row that just fired wrote; clears the outputs for the next row. */
+    Outputs takeOutputs() {
+        Outputs outputs = new Outputs(type, lifespanHours, intensity, primaryMetric);
+        type = null;
+        lifespanHours = null;
+        intensity = null;
+        primaryMetric = null;
+        return outputs;
     }
 }

@@ -1,6 +1,8 @@
 package io.qunyun.rules.domain.positioning;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +14,10 @@ import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
 import io.qunyun.rules.domain.RuleUnits;
 
-/** Places a group on the AIDASS path: asks the GroupPositioning table for type, lifespan, intensity, metric. */
+/**
+ * Places a group on the AIDASS path: asks the GroupPositioning table for type, lifespan, intensity,
+ * metric. Rows may overlap; the table's hit policy (PRIORITY) says which fired row decides.
+ */
 @ApplicationScoped
 public class PositioningService {
 
@@ -25,34 +30,53 @@ public class PositioningService {
     DecisionTableCatalog catalog;
 
     public PositioningDecision decide(AidassStage from, AidassStage to, boolean screened) {
-        PositioningCase positioningCase = new PositioningCase(from, to, screened);
-        PositioningUnit unit = new PositioningUnit();
-        unit.getCases().add(positioningCase);
-        List<String> fired = RuleUnits.fire(ruleUnit, unit);
-        if (fired.size() > 1) {
-            // rows must be mutually exclusive; picking one silently would hide the table defect
-            throw new DecisionTableDefectException(TABLE, "rows overlap for " + from + ".." + to + ": " + fired);
-        }
-        return new PositioningDecision(
-                parse(GroupType.class, positioningCase.getType(), "type", fired),
-                positioningCase.getLifespanHours(),
-                parse(Intensity.class, positioningCase.getIntensity(), "intensity", fired),
-                parse(PrimaryMetric.class, positioningCase.getPrimaryMetric(), "primary metric", fired),
-                catalog.version(TABLE),
-                fired);
+        return decide(from, to, new PositioningHints(screened, false, false, false, null));
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String column, List<String> fired) {
-        if (value == null) {
-            if (!fired.isEmpty()) {
-                throw new DecisionTableDefectException(TABLE, "row " + fired + " has no " + column);
+    public PositioningDecision decide(AidassStage from, AidassStage to, PositioningHints hints) {
+        PositioningCase positioningCase = new PositioningCase(from, to, hints);
+        PositioningUnit unit = new PositioningUnit();
+        unit.getCases().add(positioningCase);
+        Map<String, PositioningCase.Outputs> outputs = new HashMap<>();
+        List<String> fired = RuleUnits.fire(ruleUnit, unit, rule -> outputs.put(rule, positioningCase.takeOutputs()));
+        String decidedBy = catalog.decidingRow(TABLE, fired);
+        PositioningCase.Outputs decision = decidedBy == null
+                ? new PositioningCase.Outputs(null, null, null, null)
+                : outputs.get(decidedBy);
+        GroupType type = parse(GroupType.class, decision.type(), "type", decidedBy);
+        if (type == null) {
+            // an unclassified span: the deciding row (the fallback) must not half-classify it
+            if (decision.lifespanHours() != null || decision.intensity() != null || decision.primaryMetric() != null) {
+                throw new DecisionTableDefectException(TABLE, "row '" + decidedBy + "' sets outputs but no type");
             }
+            return new PositioningDecision(null, null, null, null, catalog.version(TABLE), fired, decidedBy);
+        }
+        return new PositioningDecision(
+                type,
+                decision.lifespanHours(),
+                required(parse(Intensity.class, decision.intensity(), "intensity", decidedBy), "intensity", decidedBy),
+                required(parse(PrimaryMetric.class, decision.primaryMetric(), "primary metric", decidedBy), "primary metric",
+                        decidedBy),
+                catalog.version(TABLE),
+                fired,
+                decidedBy);
+    }
+
+    private static <T> T required(T value, String column, String row) {
+        if (value == null) {
+            throw new DecisionTableDefectException(TABLE, "row '" + row + "' sets a type but no " + column);
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String column, String row) {
+        if (value == null) {
             return null;
         }
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new DecisionTableDefectException(TABLE, "row " + fired + " has unknown " + column + " '" + value + "'");
+            throw new DecisionTableDefectException(TABLE, "row '" + row + "' has unknown " + column + " '" + value + "'");
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.qunyun.rules.domain.reward;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +16,8 @@ import io.qunyun.rules.domain.RuleUnits;
 
 /**
  * Decides what one member activity earns. The single code path for {@code POST /decisions/reward}
- * and for the {@code member-activities} consumer.
+ * and for the {@code member-activities} consumer. Rows may overlap; the table's hit policy
+ * (PRIORITY) says which fired row decides.
  */
 @ApplicationScoped
 public class RewardService {
@@ -30,28 +33,29 @@ public class RewardService {
     @Inject
     DecisionTableCatalog catalog;
 
-    /**
-     * @param activityType any string: types the table does not know earn nothing
-     * @param inGroup      whether the activity happened inside a group
-     */
+    /** An activity without context (no streak, phase, tier or prior offences). */
     public RewardDecision decide(String activityType, boolean inGroup) {
-        RewardCase rewardCase = new RewardCase(activityType, inGroup);
+        return decide(RewardContext.of(activityType, inGroup));
+    }
+
+    public RewardDecision decide(RewardContext context) {
+        RewardCase rewardCase = new RewardCase(context);
         RewardUnit unit = new RewardUnit();
         unit.getRewards().add(rewardCase);
-        List<String> fired = RuleUnits.fire(ruleUnit, unit);
+        Map<String, RewardCase.Outputs> outputs = new HashMap<>();
+        List<String> fired = RuleUnits.fire(ruleUnit, unit, rule -> outputs.put(rule, rewardCase.takeOutputs()));
         String version = catalog.version(TABLE);
-        if (fired.isEmpty()) {
-            return new RewardDecision(0, 0, 1, NO_MATCH_REASON, version, List.of());
+        String decidedBy = catalog.decidingRow(TABLE, fired);
+        if (decidedBy == null) {
+            return new RewardDecision(0, 0, 1, NO_MATCH_REASON, version, List.of(), null, false, false, null);
         }
-        if (fired.size() > 1) {
-            // crediting twice (or picking one row at random) would be worse than failing loudly
-            throw new DecisionTableDefectException(TABLE, "rows overlap for " + activityType + ": " + fired);
+        RewardCase.Outputs row = outputs.get(decidedBy);
+        if (row.basePoints() == null || row.multiplier() == null || row.reason() == null) {
+            throw new DecisionTableDefectException(TABLE, "row '" + decidedBy + "' must set base points, multiplier and reason");
         }
-        if (rewardCase.getBasePoints() == null || rewardCase.getMultiplier() == null || rewardCase.getReason() == null) {
-            throw new DecisionTableDefectException(TABLE, "row " + fired + " must set base points, multiplier and reason");
-        }
-        int points = Math.multiplyExact(rewardCase.getBasePoints(), rewardCase.getMultiplier());
-        return new RewardDecision(points, rewardCase.getBasePoints(), rewardCase.getMultiplier(), rewardCase.getReason(),
-                version, fired);
+        int points = Math.multiplyExact(row.basePoints(), row.multiplier());
+        String badge = row.badge() == null || row.badge().isBlank() ? null : row.badge().trim();
+        return new RewardDecision(points, row.basePoints(), row.multiplier(), row.reason(), version, fired, badge,
+                row.penalty(), row.expel(), decidedBy);
     }
 }

@@ -19,6 +19,8 @@ public class SelfCheck {
     private final boolean whoGiven;
     private final Integer lifecycleHours;
     private final String how;
+    private final String primaryMetric;
+    private final Boolean highInvolvement;
 
     private String severity;
     private String code;
@@ -34,6 +36,8 @@ public class SelfCheck {
         this.whoGiven = given(answers.who());
         this.lifecycleHours = answers.lifecycleHours();
         this.how = answers.how() == null ? null : answers.how().name();
+        this.primaryMetric = answers.primaryMetric() == null ? null : answers.primaryMetric().name();
+        this.highInvolvement = answers.highInvolvement();
     }
 
     private static boolean given(String answer) {
@@ -82,6 +86,15 @@ public class SelfCheck {
 
     public String getHow() {
         return how;
+    }
+
+    public String getPrimaryMetric() {
+        return primaryMetric;
+    }
+
+    /** null when not answered: then neither "true" nor "false" matches. */
+    public Boolean getHighInvolvement() {
+        return highInvolvement;
     }
 
     public void setSeverity(String severity) {

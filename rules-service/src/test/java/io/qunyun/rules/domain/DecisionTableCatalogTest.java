@@ -1,0 +1,58 @@
+package io.qunyun.rules.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+/** Hit policies as the service applies them to the rows that fired (the catalog reads the workbooks, no CDI needed). */
+class DecisionTableCatalogTest {
+
+    final DecisionTableCatalog catalog = new DecisionTableCatalog();
+
+    @Test
+    void hitPoliciesComeFromThePropertiesNextToTheWorkbooks() {
+        assertEquals(HitPolicy.PRIORITY, catalog.hitPolicy(DecisionTable.GROUP_POSITIONING));
+        assertEquals(HitPolicy.PRIORITY, catalog.hitPolicy(DecisionTable.REWARDS));
+        assertEquals(HitPolicy.COLLECT, catalog.hitPolicy(DecisionTable.FIVE_W_ONE_H));
+    }
+
+    @Test
+    void theHighestPriorityDecidesWhateverTheFiringOrder() {
+        assertEquals("R13 repeated advertising expels", catalog.decidingRow(DecisionTable.REWARDS,
+                List.of("R06 advertising in the group", "R13 repeated advertising expels")));
+        assertEquals("R11 purchase in the climax phase", catalog.decidingRow(DecisionTable.REWARDS,
+                List.of("R05 purchase", "R12 purchase by a gold member", "R11 purchase in the climax phase")));
+        assertNull(catalog.decidingRow(DecisionTable.REWARDS, List.of()));
+    }
+
+    @Test
+    void equalTopPrioritiesAreADefectNeverASilentPick() {
+        DecisionTableDefectException defect = assertThrows(DecisionTableDefectException.class,
+                () -> catalog.decidingRow(DecisionTable.REWARDS, List.of("R01 check-in", "R03 share")));
+        assertTrue(defect.getMessage().contains("[R01 check-in, R03 share] all match with the same priority 10"),
+                defect.getMessage());
+        assertThrows(DecisionTableDefectException.class,
+                () -> catalog.decidingRow(DecisionTable.REWARDS, List.of("R99 not in the workbook")));
+    }
+
+    @Test
+    void aMissingPolicyIsUniqueAndAWrongOneIsRefused() {
+        assertEquals(HitPolicy.UNIQUE, DecisionTableCatalog.hitPolicy(DecisionTable.REWARDS, new Properties()));
+        Properties wrong = new Properties();
+        wrong.setProperty(DecisionTableCatalog.HIT_POLICY, "FIRST");
+        assertThrows(IllegalStateException.class, () -> DecisionTableCatalog.hitPolicy(DecisionTable.REWARDS, wrong));
+    }
+
+    @Test
+    void rowCountsAndPrioritiesAreReadFromTheDecisionSheet() {
+        assertEquals(13, catalog.info(DecisionTable.REWARDS).rows());
+        assertEquals(18, catalog.info(DecisionTable.FIVE_W_ONE_H).rows());
+        assertEquals(13, catalog.info(DecisionTable.GROUP_POSITIONING).rows());
+    }
+}
