@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The decision tables as compiled into this build, read once from the workbooks on the classpath:
- * version (SHA-256 of the workbook bytes), rule rows with their priorities, and the hit policy
- * declared next to the workbook ({@code qunyun.hit-policy} in {@code <Name>.drl.xlsx.properties}).
+ * version (SHA-256 of the workbook bytes), rule rows with their priorities (of every RuleTable of the
+ * decision sheet), and the hit policy declared next to the workbook ({@code qunyun.hit-policy} in
+ * {@code <Name>.drl.xlsx.properties}), which applies to each RuleTable of the sheet separately.
  */
 @ApplicationScoped
 public class DecisionTableCatalog {
@@ -39,10 +40,11 @@ public class DecisionTableCatalog {
     public DecisionTableCatalog() {
         for (DecisionTable table : DecisionTable.values()) {
             byte[] workbook = read(table.resource());
-            DecisionTableSheet sheet = DecisionTableSheet.read(workbook, table.tableName());
+            // every RuleTable of the decision sheet counts (Tiers: TierWeights and Tiers)
+            List<DecisionTableSheet> sheet = DecisionTableSheet.read(workbook, table.tableName());
             HitPolicy policy = hitPolicy(table, properties(table));
-            tables.put(table, new Loaded(new TableInfo(table, "sha256:" + sha256(workbook), sheet.rules().size(), policy),
-                    workbook, sheet.priorities()));
+            tables.put(table, new Loaded(new TableInfo(table, "sha256:" + sha256(workbook),
+                    DecisionTableSheet.rules(sheet).size(), policy), workbook, DecisionTableSheet.priorities(sheet)));
         }
     }
 

@@ -17,11 +17,15 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * The decision sheet of a workbook read the way the decision-table compiler reads it: {@code RuleSet}
- * and {@code Unit} cells, then the {@code RuleTable} cell followed by the column-kind row, the pattern
- * row, the snippet row, the label row and the rule rows up to the first row without a name.
+ * One {@code RuleTable} of a workbook's decision sheet, read the way the decision-table compiler reads
+ * it: the sheet's {@code RuleSet} and {@code Unit} cells, then the {@code RuleTable} cell followed by the
+ * column-kind row, the pattern row, the snippet row, the label row and the rule rows up to the first row
+ * without a name. A sheet may hold several RuleTables one under the other (Tiers: TierWeights, then
+ * Tiers); {@link #read} returns all of them, in sheet order.
+ *
+ * @param name the RuleTable's name (the text after {@code RuleTable}), e.g. {@code TierWeights}
  */
-public record DecisionTableSheet(String ruleSet, String unit, List<Column> columns, List<Rule> rules) {
+public record DecisionTableSheet(String name, String ruleSet, String unit, List<Column> columns, List<Rule> rules) {
 
     /**
      * One column: its kind (NAME, CONDITION, ACTION, PRIORITY), the pattern cell above it (the OOPath
@@ -45,7 +49,8 @@ public record DecisionTableSheet(String ruleSet, String unit, List<Column> colum
         }
     }
 
-    public static DecisionTableSheet read(byte[] workbook, String sheetName) {
+    /** Every RuleTable of the sheet, in the order they appear; at least one. */
+    public static List<DecisionTableSheet> read(byte[] workbook, String sheetName) {
         DataFormatter formatter = new DataFormatter();
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
             Sheet sheet = book.getSheet(sheetName);
@@ -54,7 +59,12 @@ public record DecisionTableSheet(String ruleSet, String unit, List<Column> colum
             }
             String ruleSet = null;
             String unit = null;
+            List<DecisionTableSheet> tables = new ArrayList<>();
+            int next = 0; // rows above this belong to the table read last
             for (Row row : sheet) {
+                if (row.getRowNum() < next) {
+                    continue;
+                }
                 for (Cell cell : row) {
                     String text = formatter.formatCellValue(cell).trim();
                     if (text.equals("RuleSet")) {
@@ -62,17 +72,24 @@ public record DecisionTableSheet(String ruleSet, String unit, List<Column> colum
                     } else if (text.equals("Unit")) {
                         unit = text(row, cell.getColumnIndex() + 1, formatter);
                     } else if (text.startsWith("RuleTable")) {
-                        return table(sheet, row.getRowNum(), cell.getColumnIndex(), ruleSet, unit, formatter);
+                        DecisionTableSheet table = table(text.substring("RuleTable".length()).trim(), sheet, row.getRowNum(),
+                                cell.getColumnIndex(), ruleSet, unit, formatter);
+                        tables.add(table);
+                        next = row.getRowNum() + 5 + table.rules().size();
+                        break;
                     }
                 }
             }
-            throw new IllegalArgumentException("sheet " + sheetName + " has no RuleTable cell");
+            if (tables.isEmpty()) {
+                throw new IllegalArgumentException("sheet " + sheetName + " has no RuleTable cell");
+            }
+            return List.copyOf(tables);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static DecisionTableSheet table(Sheet sheet, int ruleTableRow, int firstColumn, String ruleSet, String unit,
+    private static DecisionTableSheet table(String tableName, Sheet sheet, int ruleTableRow, int firstColumn, String ruleSet, String unit,
             DataFormatter formatter) {
         Row kinds = sheet.getRow(ruleTableRow + 1);
         Row patterns = sheet.getRow(ruleTableRow + 2);
@@ -105,7 +122,7 @@ public record DecisionTableSheet(String ruleSet, String unit, List<Column> colum
             rules.add(new Rule(r + 1, ruleName, priority == null ? null : priority(cells.get(priority.index()), ruleName),
                     Collections.unmodifiableMap(cells)));
         }
-        return new DecisionTableSheet(ruleSet, unit, List.copyOf(columns), List.copyOf(rules));
+        return new DecisionTableSheet(tableName, ruleSet, unit, List.copyOf(columns), List.copyOf(rules));
     }
 
     private static Integer priority(String text, String rule) {
@@ -127,12 +144,19 @@ public record DecisionTableSheet(String ruleSet, String unit, List<Column> colum
         return cell == null ? "" : formatter.formatCellValue(cell).trim();
     }
 
-    /** Name → priority of every rule (0 when the table has no priority column). */
-    public Map<String, Integer> priorities() {
+    /** Name → priority of every rule of these RuleTables (0 when a table has no priority column). */
+    public static Map<String, Integer> priorities(List<DecisionTableSheet> tables) {
         Map<String, Integer> priorities = new LinkedHashMap<>();
-        for (Rule rule : rules) {
-            priorities.put(rule.name(), rule.priority() == null ? 0 : rule.priority());
+        for (DecisionTableSheet table : tables) {
+            for (Rule rule : table.rules()) {
+                priorities.put(rule.name(), rule.priority() == null ? 0 : rule.priority());
+            }
         }
         return priorities;
+    }
+
+    /** Every rule row of these RuleTables, in sheet order. */
+    public static List<Rule> rules(List<DecisionTableSheet> tables) {
+        return tables.stream().flatMap(table -> table.rules().stream()).toList();
     }
 }

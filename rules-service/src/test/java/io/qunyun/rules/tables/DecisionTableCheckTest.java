@@ -40,10 +40,11 @@ class DecisionTableCheckTest {
     void everyShippedTableIsCompleteAndFreeOfConflicts() {
         List<String> failed = new ArrayList<>();
         for (DecisionTable table : DecisionTable.values()) {
-            TableChecker.Report report = TableChecker.check(table);
-            REPORT.add(report.text());
-            if (!report.passed()) {
-                failed.add(report.text());
+            for (TableChecker.Report report : TableChecker.check(table)) {
+                REPORT.add(report.text());
+                if (!report.passed()) {
+                    failed.add(report.text());
+                }
             }
         }
         assertTrue(failed.isEmpty(), () -> "Decision tables with gaps or conflicts:\n" + String.join("\n", failed));
@@ -60,7 +61,7 @@ class DecisionTableCheckTest {
     @Test
     void aRemovedRowIsAGapThatNamesTheMissingCombination() throws Exception {
         byte[] edited = save("Rewards-without-R05.drl.xlsx", removeRow(workbook(DecisionTable.REWARDS), "Rewards", "R05 purchase"));
-        TableChecker.Report report = TableChecker.check(DecisionTable.REWARDS, edited);
+        TableChecker.Report report = only(TableChecker.check(DecisionTable.REWARDS, edited));
         assertFalse(report.passed(), report.text());
         assertTrue(report.gaps() > 0, report.text());
         assertTrue(report.problems().get(0).startsWith("gap: no row decides activityType=PURCHASE "), report.text());
@@ -73,7 +74,7 @@ class DecisionTableCheckTest {
     void removingTheFallbackRowLeavesUnclassifiedSpansUndecided() throws Exception {
         byte[] edited = save("GroupPositioning-without-fallback.drl.xlsx",
                 removeRow(workbook(DecisionTable.GROUP_POSITIONING), "GroupPositioning", "P99 unclassified fallback"));
-        TableChecker.Report report = TableChecker.check(DecisionTable.GROUP_POSITIONING, edited);
+        TableChecker.Report report = only(TableChecker.check(DecisionTable.GROUP_POSITIONING, edited));
         assertFalse(report.passed(), report.text());
         assertTrue(report.problems().get(0).startsWith("gap: no row decides fromStage=ATTENTION toStage=ATTENTION "
                 + "screened=true paidEntry=true regional=true partnership=false"), report.text());
@@ -83,7 +84,7 @@ class DecisionTableCheckTest {
     void anOverlappingRowWithTheSamePriorityIsAConflictNamingBothRows() throws Exception {
         byte[] edited = save("Rewards-duplicate-purchase.drl.xlsx",
                 copyRow(workbook(DecisionTable.REWARDS), "Rewards", "R05 purchase", "R99 purchase again"));
-        TableChecker.Report report = TableChecker.check(DecisionTable.REWARDS, edited);
+        TableChecker.Report report = only(TableChecker.check(DecisionTable.REWARDS, edited));
         assertFalse(report.passed(), report.text());
         assertEquals(0, report.gaps(), report.text());
         assertTrue(report.conflicts() > 0, report.text());
@@ -96,7 +97,7 @@ class DecisionTableCheckTest {
     void aRowAlwaysOutrankedIsReportedAsNeverDeciding() throws Exception {
         byte[] copied = copyRow(workbook(DecisionTable.REWARDS), "Rewards", "R05 purchase", "R98 purchase shadowed");
         byte[] edited = save("Rewards-shadowed.drl.xlsx", setCell(copied, "Rewards", "R98 purchase shadowed", 1, "5"));
-        TableChecker.Report report = TableChecker.check(DecisionTable.REWARDS, edited);
+        TableChecker.Report report = only(TableChecker.check(DecisionTable.REWARDS, edited));
         assertFalse(report.passed(), report.text());
         assertTrue(report.text().contains("'R98 purchase shadowed' never decides"), report.text());
     }
@@ -105,7 +106,7 @@ class DecisionTableCheckTest {
     void aTypoInAnEnumeratedValueIsNamedWithRowAndColumn() throws Exception {
         byte[] edited = save("GroupPositioning-typo.drl.xlsx", setCell(workbook(DecisionTable.GROUP_POSITIONING),
                 "GroupPositioning", "P01 lead group interest to desire", 2, "INTERSET"));
-        TableChecker.Report report = TableChecker.check(DecisionTable.GROUP_POSITIONING, edited);
+        TableChecker.Report report = only(TableChecker.check(DecisionTable.GROUP_POSITIONING, edited));
         assertFalse(report.passed(), report.text());
         assertTrue(report.text().contains("row 9 'P01 lead group interest to desire', column 'from stage 起始阶段': "
                 + "'INTERSET' is not one of [ATTENTION, INTEREST"), report.text());
@@ -115,14 +116,14 @@ class DecisionTableCheckTest {
     void outputCellsThatCannotWorkAreNamedWithRowAndColumn() throws Exception {
         byte[] edited = save("Rewards-text-points.drl.xlsx",
                 setCell(workbook(DecisionTable.REWARDS), "Rewards", "R05 purchase", 8, "fifty"));
-        TableChecker.Report report = TableChecker.check(DecisionTable.REWARDS, edited);
+        TableChecker.Report report = only(TableChecker.check(DecisionTable.REWARDS, edited));
         assertFalse(report.passed(), report.text());
         assertTrue(report.text().contains("row 13 'R05 purchase', column 'base points 基础积分': 'fifty' is not a whole number"),
                 report.text());
 
         byte[] typo = save("GroupPositioning-type-typo.drl.xlsx", setCell(workbook(DecisionTable.GROUP_POSITIONING),
                 "GroupPositioning", "P01 lead group interest to desire", 9, "LAED"));
-        TableChecker.Report typoReport = TableChecker.check(DecisionTable.GROUP_POSITIONING, typo);
+        TableChecker.Report typoReport = only(TableChecker.check(DecisionTable.GROUP_POSITIONING, typo));
         assertTrue(typoReport.text().contains("column 'type 群类型': 'LAED' is not one of [LEAD, CONVERSION"),
                 typoReport.text());
     }
@@ -131,7 +132,7 @@ class DecisionTableCheckTest {
     void aSnippetTheCheckerCannotInterpretIsRejectedNotGuessed() throws Exception {
         byte[] edited = save("Rewards-snippet.drl.xlsx",
                 setSnippet(workbook(DecisionTable.REWARDS), "Rewards", 2, "activityType matches \"$param\""));
-        TableChecker.Report report = TableChecker.check(DecisionTable.REWARDS, edited);
+        TableChecker.Report report = only(TableChecker.check(DecisionTable.REWARDS, edited));
         assertFalse(report.passed(), report.text());
         assertTrue(report.text().contains("cannot interpret the snippet `activityType matches \"$param\"`"), report.text());
     }
@@ -142,7 +143,7 @@ class DecisionTableCheckTest {
         assertEquals("COLLECT", TableChecker.statedHitPolicy(workbook(DecisionTable.FIVE_W_ONE_H)));
         java.util.Properties unique = new java.util.Properties();
         unique.setProperty("qunyun.hit-policy", "UNIQUE");
-        TableChecker.Report report = TableChecker.check("Rewards", workbook(DecisionTable.REWARDS), unique);
+        TableChecker.Report report = only(TableChecker.check("Rewards", workbook(DecisionTable.REWARDS), unique));
         assertTrue(report.text().contains("the README sheet says hit policy PRIORITY but Rewards.drl.xlsx.properties says "
                 + "UNIQUE"), report.text());
     }
@@ -176,14 +177,36 @@ class DecisionTableCheckTest {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("qunyun.hit-policy", "UNIQUE");
         byte[] workbook = save("Synthetic.drl.xlsx", SyntheticTable.workbook());
-        TableChecker.Report report = TableChecker.check("Synthetic", workbook, properties);
+        TableChecker.Report report = only(TableChecker.check("Synthetic", workbook, properties));
         assertTrue(report.passed(), report.text());
         assertEquals(List.of("ratio", "count", "stage"), report.inputs());
 
         byte[] overlapping = save("Synthetic-overlap.drl.xlsx", copyRow(workbook, "Synthetic", "S01 low ratio", "S09 low again"));
-        TableChecker.Report conflict = TableChecker.check("Synthetic", overlapping, properties);
+        TableChecker.Report conflict = only(TableChecker.check("Synthetic", overlapping, properties));
         assertTrue(conflict.text().contains("conflict: rows 'S01 low ratio' and 'S09 low again' match together "
                 + "(hit policy UNIQUE: rows must not overlap)"), conflict.text());
+    }
+
+    @Test
+    void eachRuleTableOfASheetIsCheckedOnItsOwn() throws Exception {
+        List<TableChecker.Report> reports = TableChecker.check(DecisionTable.TIERS);
+        assertEquals(List.of("Tiers/TierWeights", "Tiers"), reports.stream().map(TableChecker.Report::table).toList());
+        assertEquals(List.of("kind"), reports.get(0).inputs());
+        assertEquals(List.of("growthValue"), reports.get(1).inputs());
+        assertEquals(List.of(3, 4), reports.stream().map(TableChecker.Report::rows).toList());
+
+        // a tier row removed from the middle leaves a growth range no row decides; the weights are unaffected
+        byte[] edited = save("Tiers-without-T05.drl.xlsx", removeRow(workbook(DecisionTable.TIERS), "Tiers", "T05 active"));
+        List<TableChecker.Report> gap = TableChecker.check(DecisionTable.TIERS, edited);
+        assertTrue(gap.get(0).passed(), gap.get(0).text());
+        assertFalse(gap.get(1).passed(), gap.get(1).text());
+        assertTrue(gap.get(1).problems().get(0).startsWith("gap: no row decides growthValue=300"), gap.get(1).text());
+    }
+
+    /** The report of a sheet that holds one RuleTable. */
+    static TableChecker.Report only(List<TableChecker.Report> reports) {
+        assertEquals(1, reports.size(), reports.toString());
+        return reports.get(0);
     }
 
     // --- building edited copies with POI ---------------------------------------------------------
@@ -279,6 +302,6 @@ class DecisionTableCheckTest {
     }
 
     static String firstRule(byte[] workbook, String sheetName) {
-        return io.qunyun.rules.domain.DecisionTableSheet.read(workbook, sheetName).rules().get(0).name();
+        return io.qunyun.rules.domain.DecisionTableSheet.read(workbook, sheetName).get(0).rules().get(0).name();
     }
 }

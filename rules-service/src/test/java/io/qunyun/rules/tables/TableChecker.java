@@ -83,8 +83,8 @@ public final class TableChecker {
         }
     }
 
-    /** Checks the workbook this build ships for {@code table}. */
-    public static Report check(DecisionTable table) {
+    /** Checks the workbook this build ships for {@code table}: one report per RuleTable of its decision sheet. */
+    public static List<Report> check(DecisionTable table) {
         try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(table.resource())) {
             return check(table, in.readAllBytes());
         } catch (java.io.IOException e) {
@@ -93,29 +93,48 @@ public final class TableChecker {
     }
 
     /** Checks an edited copy of {@code table}'s workbook, with the table's properties file. */
-    public static Report check(DecisionTable table, byte[] workbook) {
+    public static List<Report> check(DecisionTable table, byte[] workbook) {
         return check(table.tableName(), workbook, DecisionTableCatalog.properties(table));
     }
 
-    public static Report check(String tableName, byte[] workbook, Properties properties) {
+    /**
+     * Checks every RuleTable of the decision sheet separately (a sheet may hold several, e.g. Tiers:
+     * TierWeights then Tiers), each with the workbook's hit policy; a report is named
+     * {@code <sheet>} or, when the RuleTable has another name, {@code <sheet>/<RuleTable>}.
+     */
+    public static List<Report> check(String tableName, byte[] workbook, Properties properties) {
         HitPolicy policy = HitPolicy.valueOf(properties.getProperty(DecisionTableCatalog.HIT_POLICY, "UNIQUE").trim()
                 .toUpperCase(Locale.ROOT));
-        DecisionTableSheet sheet;
+        List<DecisionTableSheet> sheets;
         try {
-            sheet = DecisionTableSheet.read(workbook, tableName);
+            sheets = DecisionTableSheet.read(workbook, tableName);
         } catch (RuntimeException e) {
-            return new Report(tableName, policy, 0, List.of(), 0, 0, 0, List.of("cannot read the workbook: " + e.getMessage()));
+            return List.of(new Report(tableName, policy, 0, List.of(), 0, 0, 0,
+                    List.of("cannot read the workbook: " + e.getMessage())));
         }
-        Report report = new Checker(tableName, policy, sheet, properties).run();
         String stated = statedHitPolicy(workbook);
-        if (stated != null && !stated.equals(policy.name())) {
+        Set<String> earlier = new HashSet<>(); // rule names of the RuleTables above
+        List<Report> reports = new ArrayList<>();
+        for (DecisionTableSheet sheet : sheets) {
+            String name = sheet.name().isEmpty() || sheet.name().equals(tableName) ? tableName : tableName + "/" + sheet.name();
+            Report report = new Checker(name, policy, sheet, properties).run();
             List<String> problems = new ArrayList<>(report.problems());
-            problems.add(0, "the README sheet says hit policy " + stated + " but " + tableName
-                    + ".drl.xlsx.properties says " + policy + " (the service uses the properties file): make them agree");
-            return new Report(report.table(), report.hitPolicy(), report.rows(), report.inputs(), report.combinations(),
-                    report.gaps(), report.conflicts(), List.copyOf(problems));
+            if (stated != null && !stated.equals(policy.name())) {
+                problems.add(0, "the README sheet says hit policy " + stated + " but " + tableName
+                        + ".drl.xlsx.properties says " + policy + " (the service uses the properties file): make them agree");
+            }
+            for (DecisionTableSheet.Rule rule : sheet.rules()) {
+                if (earlier.contains(rule.name())) {
+                    problems.add("row " + rule.row() + ": the name '" + rule.name() + "' is also used in another table of "
+                            + "the sheet; names must be unique in the sheet");
+                }
+            }
+            sheet.rules().forEach(rule -> earlier.add(rule.name()));
+            reports.add(problems.size() == report.problems().size() ? report
+                    : new Report(report.table(), report.hitPolicy(), report.rows(), report.inputs(), report.combinations(),
+                            report.gaps(), report.conflicts(), List.copyOf(problems)));
         }
-        return report;
+        return List.copyOf(reports);
     }
 
     /** The hit policy the README sheet states in a cell "Hit policy ... = X", if any. */
