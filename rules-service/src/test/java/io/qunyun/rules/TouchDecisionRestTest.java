@@ -37,7 +37,6 @@ class TouchDecisionRestTest {
             Map.entry("S09", "S09 purchased influence: usage tips in the group"),
             Map.entry("S10", "S10 repurchased core: hand over a community role"),
             Map.entry("S11", "S11 repurchased influence: amplify sharers"),
-            Map.entry("S12", "S12 core default: steward care"),
             Map.entry("S13", "S13 influence default: moments interaction"),
             Map.entry("S14", "S14 periphery default: core members drive the group"),
             Map.entry("S15", "S15 conversion camp purchased core: study supervision"),
@@ -45,31 +44,31 @@ class TouchDecisionRestTest {
 
     @ParameterizedTest(name = "{0} × {1} × {2} -> {3}")
     @CsvSource(delimiter = '|', nullValues = "~", textBlock = """
-            UNAWARE               | CORE      | ~          | S01 S12     | MOMENTS         | CORE_MEMBER        | LOW
+            UNAWARE               | CORE      | ~          | S01         | MOMENTS         | CORE_MEMBER        | LOW
             UNAWARE               | INFLUENCE | ~          | S01 S13     | MOMENTS         | CORE_MEMBER        | LOW
             UNAWARE               | PERIPHERY | ~          | S01 S14     | MOMENTS         | CORE_MEMBER        | LOW
-            CURIOUS               | CORE      | ~          | S02 S12     | ONE_ON_ONE_CHAT | STEWARD            | HIGH
+            CURIOUS               | CORE      | ~          | S02         | ONE_ON_ONE_CHAT | STEWARD            | HIGH
             CURIOUS               | INFLUENCE | ~          | S03 S13     | MOMENTS         | STEWARD            | MEDIUM
             CURIOUS               | PERIPHERY | ~          | S14         | GROUP_POST      | CORE_MEMBER        | LOW
-            ACQUAINTED            | CORE      | ~          | S04 S12     | ONE_ON_ONE_CHAT | STEWARD            | HIGH
+            ACQUAINTED            | CORE      | ~          | S04         | ONE_ON_ONE_CHAT | STEWARD            | HIGH
             ACQUAINTED            | INFLUENCE | ~          | S13         | MOMENTS         | STEWARD            | MEDIUM
             ACQUAINTED            | PERIPHERY | ~          | S14         | GROUP_POST      | CORE_MEMBER        | LOW
-            UNDERSTANDS           | CORE      | ~          | S05 S12     | ONE_ON_ONE_CHAT | PRE_SALES          | HIGH
+            UNDERSTANDS           | CORE      | ~          | S05         | ONE_ON_ONE_CHAT | PRE_SALES          | HIGH
             UNDERSTANDS           | INFLUENCE | ~          | S06 S13     | ONE_ON_ONE_CHAT | PRE_SALES          | MEDIUM
             UNDERSTANDS           | PERIPHERY | ~          | S14         | GROUP_POST      | CORE_MEMBER        | LOW
-            FAMILIAR              | CORE      | ~          | S07 S12     | OFFLINE         | OWNER              | HIGH
+            FAMILIAR              | CORE      | ~          | S07         | OFFLINE         | OWNER              | HIGH
             FAMILIAR              | INFLUENCE | ~          | S13         | MOMENTS         | STEWARD            | MEDIUM
             FAMILIAR              | PERIPHERY | ~          | S14         | GROUP_POST      | CORE_MEMBER        | LOW
-            PURCHASED             | CORE      | ~          | S08 S12     | ONE_ON_ONE_CHAT | AFTER_SALES        | HIGH
+            PURCHASED             | CORE      | ~          | S08         | ONE_ON_ONE_CHAT | AFTER_SALES        | HIGH
             PURCHASED             | INFLUENCE | ~          | S09 S13     | GROUP_POST      | AFTER_SALES        | MEDIUM
             PURCHASED             | PERIPHERY | ~          | S14         | GROUP_POST      | CORE_MEMBER        | LOW
-            REPURCHASED_OR_SHARES | CORE      | ~          | S10 S12     | OFFLINE         | OWNER              | HIGH
+            REPURCHASED_OR_SHARES | CORE      | ~          | S10         | OFFLINE         | OWNER              | HIGH
             REPURCHASED_OR_SHARES | INFLUENCE | ~          | S11 S13     | GROUP_POST      | OWNER              | MEDIUM
             REPURCHASED_OR_SHARES | PERIPHERY | ~          | S14         | GROUP_POST      | CORE_MEMBER        | LOW
-            PURCHASED             | CORE      | CONVERSION | S15 S08 S12 | ONE_ON_ONE_CHAT | TEACHING_ASSISTANT | HIGH
+            PURCHASED             | CORE      | CONVERSION | S15 S08     | ONE_ON_ONE_CHAT | TEACHING_ASSISTANT | HIGH
             PURCHASED             | INFLUENCE | CONVERSION | S09 S13     | GROUP_POST      | AFTER_SALES        | MEDIUM
-            PURCHASED             | CORE      | FAN        | S08 S12     | ONE_ON_ONE_CHAT | AFTER_SALES        | HIGH
-            UNAWARE               | CORE      | LEAD       | S16 S01 S12 | GROUP_POST      | OWNER              | LOW
+            PURCHASED             | CORE      | FAN        | S08         | ONE_ON_ONE_CHAT | AFTER_SALES        | HIGH
+            UNAWARE               | CORE      | LEAD       | S16 S01     | GROUP_POST      | OWNER              | LOW
             CURIOUS               | PERIPHERY | LEAD       | S16 S14     | GROUP_POST      | OWNER              | LOW
             FAMILIAR              | INFLUENCE | LEAD       | S16 S13     | GROUP_POST      | OWNER              | LOW
             """)
