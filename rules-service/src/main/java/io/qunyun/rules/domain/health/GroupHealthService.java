@@ -14,7 +14,8 @@ import io.qunyun.rules.domain.RuleUnits;
 
 /**
  * Judges a group's health. Rows overlap by design (a dead group past its lifespan matches several);
- * the PRIORITY column orders them, rows fire highest priority first, and the first one decides.
+ * rows fire highest priority first (so {@code firedRules} lists them that way) and the table's hit
+ * policy, applied by {@link DecisionTableCatalog#decidingRow}, says which one decides.
  * The single code path for {@code POST /decisions/group-health} and the {@code group-metrics} consumer.
  */
 @ApplicationScoped
@@ -41,7 +42,8 @@ public class GroupHealthService {
         if (fired.isEmpty()) {
             throw new DecisionTableDefectException(TABLE, "no row matched (the catch-all OK row is missing) for " + metrics);
         }
-        HealthOutcome decisive = healthCase.outcomes().get(0);
+        // the table's hit policy (PRIORITY) picks the deciding row, as for every table
+        HealthOutcome decisive = healthCase.outcome(catalog.decidingRow(TABLE, fired));
         return new GroupHealthDecision(decisive.verdict(), decisive.reviveKind(), decisive.message(),
                 metrics.pastLifespan(), decisive.rule(), catalog.version(TABLE), fired);
     }

@@ -90,4 +90,10 @@ public class HealthCase {
     List<HealthOutcome> outcomes() {
         return outcomes;
     }
+
+    /** The outputs the named row wrote when it fired. */
+    HealthOutcome outcome(String rule) {
+        return outcomes.stream().filter(o -> o.rule().equals(rule)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("row '" + rule + "' did not fire"));
+    }
 }

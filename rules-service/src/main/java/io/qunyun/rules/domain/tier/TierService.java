@@ -43,15 +43,15 @@ public class TierService {
         TierUnit unit = new TierUnit();
         unit.getTiers().add(tierCase);
         List<String> tierRows = RuleUnits.fire(ruleUnit, unit);
-        if (tierRows.size() != 1) {
-            // growth ranges must meet exactly: no gap (no row) and no overlap (two rows)
-            throw new DecisionTableDefectException(TABLE, (tierRows.isEmpty() ? "no tier row covers" : "tier rows "
-                    + tierRows + " overlap at") + " growth value " + growth);
+        // growth ranges must meet exactly: the hit policy (UNIQUE) refuses overlapping rows, and no row is a gap
+        String tierRow = catalog.decidingRow(TABLE, tierRows);
+        if (tierRow == null) {
+            throw new DecisionTableDefectException(TABLE, "no tier row covers growth value " + growth);
         }
         fired.addAll(tierRows);
-        Tier tier = parseTier(tierCase.getTier(), tierRows.get(0));
+        Tier tier = parseTier(tierCase.getTier(), tierRow);
         if (tierCase.getBenefits() == null || tierCase.getBenefits().isBlank()) {
-            throw new DecisionTableDefectException(TABLE, "row '" + tierRows.get(0) + "' has no benefits");
+            throw new DecisionTableDefectException(TABLE, "row '" + tierRow + "' has no benefits");
         }
         return new TierDecision(growth, weights, tier, tierCase.getBenefits().trim(), window.currentTier(),
                 TierChange.between(window.currentTier(), tier), catalog.version(TABLE), List.copyOf(fired));

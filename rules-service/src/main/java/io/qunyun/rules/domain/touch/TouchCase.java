@@ -80,4 +80,10 @@ public class TouchCase {
     List<TouchOutcome> outcomes() {
         return outcomes;
     }
+
+    /** The outputs the named row wrote when it fired. */
+    TouchOutcome outcome(String rule) {
+        return outcomes.stream().filter(o -> o.rule().equals(rule)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("row '" + rule + "' did not fire"));
+    }
 }

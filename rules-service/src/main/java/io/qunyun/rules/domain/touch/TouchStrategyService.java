@@ -13,7 +13,10 @@ import io.qunyun.rules.domain.DecisionTableDefectException;
 import io.qunyun.rules.domain.RuleUnits;
 import io.qunyun.rules.domain.positioning.GroupType;
 
-/** How to reach a member: the TouchStrategy row with the highest PRIORITY among those that match decides. */
+/**
+ * How to reach a member: the TouchStrategy rows that match fire highest priority first; the table's hit
+ * policy, applied by {@link DecisionTableCatalog#decidingRow}, says which one decides.
+ */
 @ApplicationScoped
 public class TouchStrategyService {
 
@@ -39,7 +42,8 @@ public class TouchStrategyService {
             throw new DecisionTableDefectException(TABLE, "no row covers stage " + stage + ", layer " + layer
                     + ", group type " + groupType);
         }
-        TouchOutcome decisive = touchCase.outcomes().get(0);
+        // the table's hit policy (PRIORITY) picks the deciding row, as for every table
+        TouchOutcome decisive = touchCase.outcome(catalog.decidingRow(TABLE, fired));
         return new TouchDecision(decisive.action(), decisive.channel(), decisive.ownerRole(), decisive.priority(),
                 decisive.rule(), catalog.version(TABLE), fired);
     }
