@@ -27,7 +27,7 @@ class DecisionTableCatalogTest {
         assertEquals("R13 repeated advertising expels", catalog.decidingRow(DecisionTable.REWARDS,
                 List.of("R06 advertising in the group", "R13 repeated advertising expels")));
         assertEquals("R11 purchase in the climax phase", catalog.decidingRow(DecisionTable.REWARDS,
-                List.of("R05 purchase", "R12 purchase by a gold member", "R11 purchase in the climax phase")));
+                List.of("R05 purchase", "R12 purchase by an ambassador", "R11 purchase in the climax phase")));
         assertNull(catalog.decidingRow(DecisionTable.REWARDS, List.of()));
     }
 
