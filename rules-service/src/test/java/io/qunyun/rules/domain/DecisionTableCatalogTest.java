@@ -20,6 +20,24 @@ class DecisionTableCatalogTest {
         assertEquals(HitPolicy.PRIORITY, catalog.hitPolicy(DecisionTable.GROUP_POSITIONING));
         assertEquals(HitPolicy.PRIORITY, catalog.hitPolicy(DecisionTable.REWARDS));
         assertEquals(HitPolicy.COLLECT, catalog.hitPolicy(DecisionTable.FIVE_W_ONE_H));
+        assertEquals(HitPolicy.UNIQUE, catalog.hitPolicy(DecisionTable.TIERS));
+        assertEquals(HitPolicy.PRIORITY, catalog.hitPolicy(DecisionTable.GROUP_HEALTH));
+        assertEquals(HitPolicy.PRIORITY, catalog.hitPolicy(DecisionTable.TOUCH_STRATEGY));
+    }
+
+    @Test
+    void groupHealthAndTouchStrategyDecideByTheSameRule() {
+        assertEquals("H02 lifespan over", catalog.decidingRow(DecisionTable.GROUP_HEALTH,
+                List.of("H09 healthy", "H03 new group warming up", "H02 lifespan over")));
+        assertEquals("S16 lead group: do not over-operate", catalog.decidingRow(DecisionTable.TOUCH_STRATEGY,
+                List.of("S14 periphery default: core members drive the group", "S16 lead group: do not over-operate")));
+    }
+
+    @Test
+    void tiersRowsOverlappingAreADefect() {
+        assertEquals("T05 active", catalog.decidingRow(DecisionTable.TIERS, List.of("T05 active")));
+        assertThrows(DecisionTableDefectException.class,
+                () -> catalog.decidingRow(DecisionTable.TIERS, List.of("T05 active", "T06 core")));
     }
 
     @Test
@@ -54,5 +72,8 @@ class DecisionTableCatalogTest {
         assertEquals(13, catalog.info(DecisionTable.REWARDS).rows());
         assertEquals(18, catalog.info(DecisionTable.FIVE_W_ONE_H).rows());
         assertEquals(13, catalog.info(DecisionTable.GROUP_POSITIONING).rows());
+        assertEquals(7, catalog.info(DecisionTable.TIERS).rows(), "both tables of the sheet: 3 weights + 4 tiers");
+        assertEquals(9, catalog.info(DecisionTable.GROUP_HEALTH).rows());
+        assertEquals(15, catalog.info(DecisionTable.TOUCH_STRATEGY).rows());
     }
 }
