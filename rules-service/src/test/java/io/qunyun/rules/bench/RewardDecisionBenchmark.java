@@ -1,0 +1,194 @@
+package io.qunyun.rules.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.drools.ruleunits.api.RuleUnit;
+import org.drools.ruleunits.api.RuleUnitInstance;
+import org.drools.ruleunits.api.RuleUnitProvider;
+import org.drools.ruleunits.api.conf.RuleConfig;
+import org.jboss.logmanager.LogContext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
+import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.RuleUnits;
+import io.qunyun.rules.domain.reward.RewardCase;
+import io.qunyun.rules.domain.reward.RewardDecision;
+import io.qunyun.rules.domain.reward.RewardService;
+import io.qunyun.rules.domain.reward.RewardServiceWiring;
+import io.qunyun.rules.domain.reward.RewardUnit;
+
+/**
+ * Reward decisions per second: {@link RewardService#decide} (the code path of
+ * {@code POST /decisions/reward} and of the {@code member-activities} consumer: a new RewardUnit
+ * instance of the rule unit class the Quarkus build generated from {@code Rewards.drl.xlsx}, fired
+ * once per decision) against {@link HandWrittenRewards}, the same table as a Java switch.
+ *
+ * <p>Runs in a plain JVM, not inside Quarkus: the generated rule unit class comes from
+ * {@code target/quarkus-app/quarkus/generated-bytecode.jar}, which {@code scripts/bench-rules}
+ * ({@code -Pbench}) puts on the classpath. Threads are chosen on the command line ({@code -t 1},
+ * {@code -t 2}); the score is decisions per second over all threads.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+// the log4j factory only silences "Log4j API could not find a logging provider" (POI, reading the catalog)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+        "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory"})
+@State(Scope.Benchmark)
+public class RewardDecisionBenchmark {
+
+    /** Number of activities in the input mix; a power of two so a thread's cursor wraps with a mask. */
+    static final int MIX_SIZE = 4096;
+    static final long SEED = 20261121L;
+
+    /** Activity types of the mix, with their weights (%); LIKE is a type the table does not know. */
+    static final String[] TYPES = {"CHECK_IN", "SHARE", "CONTENT_POST", "PURCHASE", "AD_SPAM", "LIKE"};
+    static final int[] WEIGHTS = {40, 20, 20, 10, 5, 5};
+    /** Share (%) of activities that happen inside a group. */
+    static final int IN_GROUP_PERCENT = 70;
+
+    record Activity(String type, boolean inGroup) {
+    }
+
+    RuleUnit<RewardUnit> ruleUnit;
+    RewardService drools;
+    HandWrittenRewards handWritten;
+    Activity[] mix;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        logLikeTheService();
+        DecisionTableCatalog catalog = new DecisionTableCatalog();
+        ruleUnit = generatedRuleUnit();
+        drools = RewardServiceWiring.rewardService(ruleUnit, catalog);
+        handWritten = new HandWrittenRewards(catalog.version(DecisionTable.REWARDS));
+        mix = mix(MIX_SIZE, SEED);
+        // a fair race: both sides give the same answer on every input of the mix
+        for (Activity a : mix) {
+            RewardDecision expected = drools.decide(a.type(), a.inGroup());
+            RewardDecision actual = handWritten.decide(a.type(), a.inGroup());
+            if (!expected.equals(actual)) {
+                throw new IllegalStateException("HandWrittenRewards disagrees with the Rewards table on " + a
+                        + ": table " + expected + ", hand-written " + actual);
+            }
+        }
+    }
+
+    /** Each thread walks the mix from its own offset. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+
+        @Setup(Level.Trial)
+        public void start(ThreadParams thread) {
+            next = thread.getThreadIndex() * (MIX_SIZE / Math.max(1, thread.getThreadCount()));
+        }
+
+        Activity take(Activity[] mix) {
+            return mix[next++ & (MIX_SIZE - 1)];
+        }
+    }
+
+    @Benchmark
+    public RewardDecision drools(Cursor cursor) {
+        Activity a = cursor.take(mix);
+        return drools.decide(a.type(), a.inGroup());
+    }
+
+    @Benchmark
+    public RewardDecision handWritten(Cursor cursor) {
+        Activity a = cursor.take(mix);
+        return handWritten.decide(a.type(), a.inGroup());
+    }
+
+    /**
+     * Part of {@link #drools}, for docs/performance.md: creating and closing the rule unit instance
+     * (with the listener RuleUnits.fire registers), without inserting or firing anything.
+     */
+    @Benchmark
+    public RuleUnitInstance<RewardUnit> droolsInstanceOnly() {
+        RuleConfig config = RuleUnitProvider.get().newRuleConfig();
+        config.getAgendaEventListeners().add(new DefaultAgendaEventListener() {
+        });
+        RuleUnitInstance<RewardUnit> instance = ruleUnit.createInstance(new RewardUnit(), config);
+        instance.close();
+        return instance;
+    }
+
+    /**
+     * EXPERIMENT, not the service's code path: {@value #BATCH} activities inserted into one new
+     * instance and fired together, as a batch of Kafka records could be. Score × {@value #BATCH} =
+     * decisions per second.
+     */
+    @Benchmark
+    public int droolsBatchOf100(Cursor cursor) {
+        RewardUnit unit = new RewardUnit();
+        for (int i = 0; i < BATCH; i++) {
+            Activity a = cursor.take(mix);
+            unit.getRewards().add(new RewardCase(a.type(), a.inGroup()));
+        }
+        return RuleUnits.fire(ruleUnit, unit).size();
+    }
+
+    static final int BATCH = 100;
+
+    /** A fixed, shuffled mix of activities, each type string its own instance as after JSON parsing. */
+    static Activity[] mix(int size, long seed) {
+        Random random = new Random(seed);
+        int total = 0;
+        for (int w : WEIGHTS) {
+            total += w;
+        }
+        Activity[] activities = new Activity[size];
+        for (int i = 0; i < size; i++) {
+            int pick = random.nextInt(total);
+            int t = 0;
+            while (pick >= WEIGHTS[t]) {
+                pick -= WEIGHTS[t++];
+            }
+            activities[i] = new Activity(new String(TYPES[t]), random.nextInt(100) < IN_GROUP_PERCENT);
+        }
+        return activities;
+    }
+
+    /**
+     * INFO, as in the service ({@code quarkus.log.level=INFO}). Outside Quarkus the JBoss log manager
+     * starts at ALL: Drools would format a trace message for every row it fires, which the service never does.
+     */
+    static void logLikeTheService() {
+        LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
+        if (org.slf4j.LoggerFactory.getLogger("org.drools").isDebugEnabled()) {
+            throw new IllegalStateException("Drools logs at DEBUG: the benchmark would measure logging");
+        }
+    }
+
+    /** The class the Drools code generator wrote for RewardUnit at build time, the one CDI injects in the service. */
+    @SuppressWarnings("unchecked")
+    static RuleUnit<RewardUnit> generatedRuleUnit() {
+        String name = RewardUnit.class.getName() + "RuleUnit";
+        try {
+            return (RuleUnit<RewardUnit>) Class.forName(name).getConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name + " is generated by the Quarkus build into "
+                    + "target/quarkus-app/quarkus/generated-bytecode.jar: run scripts/bench-rules, which builds it and "
+                    + "puts it on the classpath", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot instantiate " + name, e);
+        }
+    }
+}
