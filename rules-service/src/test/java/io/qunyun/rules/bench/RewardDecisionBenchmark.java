@@ -22,20 +22,29 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.RuleUnits;
 import io.qunyun.rules.domain.reward.RewardCase;
+import io.qunyun.rules.domain.reward.RewardContext;
 import io.qunyun.rules.domain.reward.RewardDecision;
 import io.qunyun.rules.domain.reward.RewardService;
 import io.qunyun.rules.domain.reward.RewardServiceWiring;
 import io.qunyun.rules.domain.reward.RewardUnit;
 
 /**
- * Reward decisions per second: {@link RewardService#decide} (the code path of
- * {@code POST /decisions/reward} and of the {@code member-activities} consumer: a new RewardUnit
- * instance of the rule unit class the Quarkus build generated from {@code Rewards.drl.xlsx}, fired
- * once per decision) against {@link HandWrittenRewards}, the same table as a Java switch.
+ * Reward decisions per second, all through {@link RewardService#decide(RewardContext)}, the method
+ * {@code POST /decisions/reward} and the {@code member-activities} consumer call:
+ * <ul>
+ * <li>{@link #engine}: the service with its decision cache off ({@code reward-cache-size=0}): every decision
+ * is a new instance of the rule unit class the Quarkus build generated from {@code Rewards.drl.xlsx}, fired
+ * once — the rule engine's own speed;</li>
+ * <li>{@link #service}: the service as deployed (cache of {@value #CACHE_SIZE} decisions, the default): after
+ * the first pass over the mix every decision is a cache hit — memoization of a pure function, not a faster
+ * engine;</li>
+ * <li>{@link #handWritten}: {@link HandWrittenRewards}, the same table in plain Java, the ceiling.</li>
+ * </ul>
  *
  * <p>Runs in a plain JVM, not inside Quarkus: the generated rule unit class comes from
  * {@code target/quarkus-app/quarkus/generated-bytecode.jar}, which {@code scripts/bench-rules}
@@ -61,30 +70,42 @@ public class RewardDecisionBenchmark {
     static final int[] WEIGHTS = {40, 20, 20, 10, 5, 5};
     /** Share (%) of activities that happen inside a group. */
     static final int IN_GROUP_PERCENT = 70;
-
-    record Activity(String type, boolean inGroup) {
-    }
+    /**
+     * Share (%) of activities that carry context; the others have none (no streak, phase, tier, offences).
+     * Of those with context: check-ins carry a streak of 1..30 days, half are inside a campaign phase, a
+     * third name the member's tier, advertising carries 0..4 prior offences.
+     */
+    static final int CONTEXT_PERCENT = 30;
+    static final int PHASE_PERCENT = 50;
+    static final int TIER_PERCENT = 33;
+    static final String[] PHASES = {"WARM_UP", "BUILD_UP", "CLIMAX", "WRAP_UP"};
+    static final String[] TIERS = {"NEWBIE", "ACTIVE", "CORE", "AMBASSADOR"};
+    /** The service's default {@code qunyun.decisions.reward-cache-size}. */
+    static final int CACHE_SIZE = 10_000;
 
     RuleUnit<RewardUnit> ruleUnit;
-    RewardService drools;
+    RewardService engine;
+    RewardService service;
     HandWrittenRewards handWritten;
-    Activity[] mix;
+    RewardContext[] mix;
 
     @Setup(Level.Trial)
     public void setUp() {
         logLikeTheService();
         DecisionTableCatalog catalog = new DecisionTableCatalog();
         ruleUnit = generatedRuleUnit();
-        drools = RewardServiceWiring.rewardService(ruleUnit, catalog);
+        engine = RewardServiceWiring.rewardService(ruleUnit, catalog, 0, new SimpleMeterRegistry());
+        service = RewardServiceWiring.rewardService(ruleUnit, catalog, CACHE_SIZE, new SimpleMeterRegistry());
         handWritten = new HandWrittenRewards(catalog.version(DecisionTable.REWARDS));
         mix = mix(MIX_SIZE, SEED);
-        // a fair race: both sides give the same answer on every input of the mix
-        for (Activity a : mix) {
-            RewardDecision expected = drools.decide(a.type(), a.inGroup());
-            RewardDecision actual = handWritten.decide(a.type(), a.inGroup());
-            if (!expected.equals(actual)) {
-                throw new IllegalStateException("HandWrittenRewards disagrees with the Rewards table on " + a
-                        + ": table " + expected + ", hand-written " + actual);
+        // a fair race: all three give the same answer on every input of the mix
+        for (RewardContext a : mix) {
+            RewardDecision expected = engine.decide(a);
+            RewardDecision cached = service.decide(a);
+            RewardDecision actual = handWritten.decide(a);
+            if (!expected.equals(actual) || !expected.equals(cached)) {
+                throw new IllegalStateException("Decisions disagree on " + a + ": table " + expected + ", cached " + cached
+                        + ", hand-written " + actual);
             }
         }
     }
@@ -99,25 +120,28 @@ public class RewardDecisionBenchmark {
             next = thread.getThreadIndex() * (MIX_SIZE / Math.max(1, thread.getThreadCount()));
         }
 
-        Activity take(Activity[] mix) {
+        RewardContext take(RewardContext[] mix) {
             return mix[next++ & (MIX_SIZE - 1)];
         }
     }
 
     @Benchmark
-    public RewardDecision drools(Cursor cursor) {
-        Activity a = cursor.take(mix);
-        return drools.decide(a.type(), a.inGroup());
+    public RewardDecision engine(Cursor cursor) {
+        return engine.decide(cursor.take(mix));
+    }
+
+    @Benchmark
+    public RewardDecision service(Cursor cursor) {
+        return service.decide(cursor.take(mix));
     }
 
     @Benchmark
     public RewardDecision handWritten(Cursor cursor) {
-        Activity a = cursor.take(mix);
-        return handWritten.decide(a.type(), a.inGroup());
+        return handWritten.decide(cursor.take(mix));
     }
 
     /**
-     * Part of {@link #drools}, for docs/performance.md: creating and closing the rule unit instance
+     * Part of {@link #engine}, for docs/performance.md: creating and closing the rule unit instance
      * (with the listener RuleUnits.fire registers), without inserting or firing anything.
      */
     @Benchmark
@@ -139,29 +163,42 @@ public class RewardDecisionBenchmark {
     public int droolsBatchOf100(Cursor cursor) {
         RewardUnit unit = new RewardUnit();
         for (int i = 0; i < BATCH; i++) {
-            Activity a = cursor.take(mix);
-            unit.getRewards().add(new RewardCase(a.type(), a.inGroup()));
+            unit.getRewards().add(new RewardCase(cursor.take(mix)));
         }
         return RuleUnits.fire(ruleUnit, unit).size();
     }
 
     static final int BATCH = 100;
 
-    /** A fixed, shuffled mix of activities, each type string its own instance as after JSON parsing. */
-    static Activity[] mix(int size, long seed) {
+    /**
+     * A fixed, shuffled mix of activities (see the constants), each string its own instance as after JSON
+     * parsing. Every draw is made for every activity, so the mix depends on the seed only.
+     */
+    static RewardContext[] mix(int size, long seed) {
         Random random = new Random(seed);
         int total = 0;
         for (int w : WEIGHTS) {
             total += w;
         }
-        Activity[] activities = new Activity[size];
+        RewardContext[] activities = new RewardContext[size];
         for (int i = 0; i < size; i++) {
             int pick = random.nextInt(total);
             int t = 0;
             while (pick >= WEIGHTS[t]) {
                 pick -= WEIGHTS[t++];
             }
-            activities[i] = new Activity(new String(TYPES[t]), random.nextInt(100) < IN_GROUP_PERCENT);
+            String type = TYPES[t];
+            boolean inGroup = random.nextInt(100) < IN_GROUP_PERCENT;
+            boolean context = random.nextInt(100) < CONTEXT_PERCENT;
+            int streak = 1 + random.nextInt(30);
+            String phase = random.nextInt(100) < PHASE_PERCENT ? PHASES[random.nextInt(PHASES.length)] : null;
+            String tier = random.nextInt(100) < TIER_PERCENT ? TIERS[random.nextInt(TIERS.length)] : null;
+            int offences = random.nextInt(5);
+            activities[i] = context
+                    ? new RewardContext(new String(type), inGroup, type.equals("CHECK_IN") ? streak : null,
+                            phase == null ? null : new String(phase), tier == null ? null : new String(tier),
+                            type.equals("AD_SPAM") ? offences : 0)
+                    : RewardContext.of(new String(type), inGroup);
         }
         return activities;
     }

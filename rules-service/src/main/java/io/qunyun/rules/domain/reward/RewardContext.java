@@ -1,7 +1,9 @@
 package io.qunyun.rules.domain.reward;
 
 /**
- * One member activity and its context, as the Rewards table sees it.
+ * One member activity and its context, as the Rewards table sees it: every input of the table and nothing
+ * else, so it is also the key of {@link RewardService}'s decision cache (a field the table does not read would
+ * only split the cache; an input missing here could not reach the table).
  *
  * @param activityType  any string: types the table does not know earn nothing
  * @param inGroup       whether the activity happened inside a group

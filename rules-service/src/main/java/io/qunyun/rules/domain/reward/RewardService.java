@@ -4,11 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.drools.ruleunits.api.RuleUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.qunyun.rules.config.DecisionsConfig;
+import io.qunyun.rules.domain.DecisionCache;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
@@ -18,6 +22,10 @@ import io.qunyun.rules.domain.RuleUnits;
  * Decides what one member activity earns. The single code path for {@code POST /decisions/reward}
  * and for the {@code member-activities} consumer. Rows may overlap; the table's hit policy
  * (PRIORITY) says which fired row decides.
+ *
+ * <p>Decisions are memoized by their inputs ({@link RewardContext}, which holds every input of the table) in
+ * a bounded {@link DecisionCache} ({@code qunyun.decisions.reward-cache-size}, 0 = off): a decision is a pure
+ * function of its inputs, and the table is compiled into the build, so it cannot change while the service runs.
  */
 @ApplicationScoped
 public class RewardService {
@@ -33,12 +41,36 @@ public class RewardService {
     @Inject
     DecisionTableCatalog catalog;
 
+    @Inject
+    DecisionsConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private DecisionCache<RewardContext, RewardDecision> cache;
+
+    @PostConstruct
+    void init() {
+        cache = new DecisionCache<>(TABLE, config.rewardCacheSize(), registry);
+    }
+
     /** An activity without context (no streak, phase, tier or prior offences). */
     public RewardDecision decide(String activityType, boolean inGroup) {
         return decide(RewardContext.of(activityType, inGroup));
     }
 
+    /** The decision for one activity: from the cache when these inputs were decided before. */
     public RewardDecision decide(RewardContext context) {
+        return cache.get(context, this::evaluate);
+    }
+
+    /** Hits, misses and size of the decision cache. */
+    public DecisionCache<RewardContext, RewardDecision> cache() {
+        return cache;
+    }
+
+    /** One evaluation by the rule engine, never cached. */
+    RewardDecision evaluate(RewardContext context) {
         RewardCase rewardCase = new RewardCase(context);
         RewardUnit unit = new RewardUnit();
         unit.getRewards().add(rewardCase);
@@ -55,7 +87,8 @@ public class RewardService {
         }
         int points = Math.multiplyExact(row.basePoints(), row.multiplier());
         String badge = row.badge() == null || row.badge().isBlank() ? null : row.badge().trim();
-        return new RewardDecision(points, row.basePoints(), row.multiplier(), row.reason(), version, fired, badge,
+        // immutable: the decision may be cached and shared
+        return new RewardDecision(points, row.basePoints(), row.multiplier(), row.reason(), version, List.copyOf(fired), badge,
                 row.penalty(), row.expel(), decidedBy);
     }
 }

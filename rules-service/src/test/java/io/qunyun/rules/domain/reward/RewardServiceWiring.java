@@ -2,21 +2,28 @@ package io.qunyun.rules.domain.reward;
 
 import org.drools.ruleunits.api.RuleUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 
 /**
- * Builds a {@link RewardService} outside Quarkus, for the JMH benchmark: sets the two fields CDI
- * injects, so the benchmark measures {@link RewardService#decide} itself and not a copy of it.
+ * Builds a {@link RewardService} outside CDI (the JMH benchmark, cache tests with their own cache size and
+ * meter registry): sets the fields CDI injects and runs its {@code @PostConstruct}, so callers use
+ * {@link RewardService#decide} itself and not a copy of it.
  */
 public final class RewardServiceWiring {
 
     private RewardServiceWiring() {
     }
 
-    public static RewardService rewardService(RuleUnit<RewardUnit> ruleUnit, DecisionTableCatalog catalog) {
+    /** @param cacheSize {@code qunyun.decisions.reward-cache-size}: 0 = every decision evaluated by the engine */
+    public static RewardService rewardService(RuleUnit<RewardUnit> ruleUnit, DecisionTableCatalog catalog, int cacheSize,
+            MeterRegistry registry) {
         RewardService service = new RewardService();
         service.ruleUnit = ruleUnit;
         service.catalog = catalog;
+        service.config = () -> cacheSize;
+        service.registry = registry;
+        service.init();
         return service;
     }
 }

@@ -1,0 +1,19 @@
+package io.qunyun.rules.config;
+
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Tuning of the decision services. */
+@ConfigMapping(prefix = "qunyun.decisions")
+public interface DecisionsConfig {
+
+    /**
+     * Most reward decisions kept in memory, by their inputs ({@code qunyun.decisions.reward-cache-size});
+     * once full, new inputs are decided by the engine every time. 0 disables the cache.
+     */
+    @WithDefault("10000")
+    @Min(0)
+    int rewardCacheSize();
+}

@@ -1,0 +1,87 @@
+package io.qunyun.rules.domain;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Memoizes a pure function of a decision's inputs: valid because a decision depends only on its inputs
+ * and on the table, and the table is compiled into the build, so it cannot change in a running service.
+ * Keys must be immutable values holding every input of the table (records of the inputs).
+ *
+ * <p>Bounded without eviction: at most {@code capacity} entries; once full, new inputs are computed every
+ * time and never stored (answers stay correct, only slower). 0 disables the cache. An evaluation that throws
+ * (a table defect) stores nothing, so it fails again on the next call. Metrics:
+ * {@code qunyun.decisions.cache{table,result=hit|miss}} and {@code qunyun.decisions.cache.size{table}}.
+ */
+public final class DecisionCache<K, V> {
+
+    public static final String METRIC = "qunyun.decisions.cache";
+
+    private final int capacity;
+    private final ConcurrentHashMap<K, V> entries = new ConcurrentHashMap<>();
+    /** Entries stored plus insertions in progress; never above capacity. */
+    private final AtomicInteger reserved = new AtomicInteger();
+    private final Counter hits;
+    private final Counter misses;
+
+    public DecisionCache(DecisionTable table, int capacity, MeterRegistry registry) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException(table.tableName() + " decision cache size must be 0 (off) or more, not " + capacity);
+        }
+        this.capacity = capacity;
+        String name = table.tableName();
+        hits = Counter.builder(METRIC).tag("table", name).tag("result", "hit")
+                .description("Decisions answered from the cache of earlier decisions with the same inputs")
+                .register(registry);
+        misses = Counter.builder(METRIC).tag("table", name).tag("result", "miss")
+                .description("Decisions the rule engine evaluated because the cache held no decision for these inputs")
+                .register(registry);
+        Gauge.builder(METRIC + ".size", entries, ConcurrentHashMap::size).tag("table", name)
+                .description("Decisions held by the cache").register(registry);
+    }
+
+    /** The cached decision for {@code key}, or {@code evaluate(key)}, stored if there is room. */
+    public V get(K key, Function<K, V> evaluate) {
+        if (capacity == 0) {
+            return evaluate.apply(key);
+        }
+        V cached = entries.get(key);
+        if (cached != null) {
+            hits.increment();
+            return cached;
+        }
+        misses.increment();
+        V value = evaluate.apply(key); // throws: nothing stored
+        if (reserved.get() < capacity) {
+            if (reserved.incrementAndGet() <= capacity) {
+                if (entries.putIfAbsent(key, value) != null) {
+                    reserved.decrementAndGet(); // another thread stored it first
+                }
+            } else {
+                reserved.decrementAndGet(); // full after all
+            }
+        }
+        return value;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public long hits() {
+        return (long) hits.count();
+    }
+
+    public long misses() {
+        return (long) misses.count();
+    }
+}
