@@ -2,9 +2,10 @@ package io.qunyun.rules.domain;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,8 +27,10 @@ public final class DecisionCache<K, V> {
     private final ConcurrentHashMap<K, V> entries = new ConcurrentHashMap<>();
     /** Entries stored plus insertions in progress; never above capacity. */
     private final AtomicInteger reserved = new AtomicInteger();
-    private final Counter hits;
-    private final Counter misses;
+    // counted here and read by Micrometer only when metrics are scraped: no Micrometer call per decision
+    // (a Micrometer Counter took a quarter of the samples of a cache hit, docs/performance.md)
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     public DecisionCache(DecisionTable table, int capacity, MeterRegistry registry) {
         if (capacity < 0) {
@@ -35,10 +38,10 @@ public final class DecisionCache<K, V> {
         }
         this.capacity = capacity;
         String name = table.tableName();
-        hits = Counter.builder(METRIC).tag("table", name).tag("result", "hit")
+        FunctionCounter.builder(METRIC, hits, LongAdder::sum).tag("table", name).tag("result", "hit")
                 .description("Decisions answered from the cache of earlier decisions with the same inputs")
                 .register(registry);
-        misses = Counter.builder(METRIC).tag("table", name).tag("result", "miss")
+        FunctionCounter.builder(METRIC, misses, LongAdder::sum).tag("table", name).tag("result", "miss")
                 .description("Decisions the rule engine evaluated because the cache held no decision for these inputs")
                 .register(registry);
         Gauge.builder(METRIC + ".size", entries, ConcurrentHashMap::size).tag("table", name)
@@ -78,10 +81,10 @@ public final class DecisionCache<K, V> {
     }
 
     public long hits() {
-        return (long) hits.count();
+        return hits.sum();
     }
 
     public long misses() {
-        return (long) misses.count();
+        return misses.sum();
     }
 }

@@ -189,15 +189,15 @@ class RewardDecisionCacheTest {
     void theServiceCachesByDefaultAndCountsHitsAndMisses() {
         assertEquals(10_000, config.rewardCacheSize(), "qunyun.decisions.reward-cache-size default");
         assertEquals(10_000, rewards.cache().capacity());
-        double hitsBefore = registry.get(DecisionCache.METRIC).tags("table", "Rewards", "result", "hit").counter().count();
+        double hitsBefore = registry.get(DecisionCache.METRIC).tags("table", "Rewards", "result", "hit").functionCounter().count();
         // an input no other test uses, twice through the API
         String body = "{\"activityType\":\"CHECK_IN\",\"streakDays\":365,\"memberTier\":\"CACHE-TEST\"}";
         for (int i = 0; i < 2; i++) {
             given().contentType(ContentType.JSON).body(body).when().post("/decisions/reward").then().statusCode(200);
         }
-        double hitsAfter = registry.get(DecisionCache.METRIC).tags("table", "Rewards", "result", "hit").counter().count();
+        double hitsAfter = registry.get(DecisionCache.METRIC).tags("table", "Rewards", "result", "hit").functionCounter().count();
         assertTrue(hitsAfter >= hitsBefore + 1, "hits " + hitsBefore + " -> " + hitsAfter);
-        assertTrue(registry.get(DecisionCache.METRIC).tags("table", "Rewards", "result", "miss").counter().count() >= 1);
+        assertTrue(registry.get(DecisionCache.METRIC).tags("table", "Rewards", "result", "miss").functionCounter().count() >= 1);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("qunyun_decisions_cache_total{result=\"hit\",table=\"Rewards\"}"))
                 .body(containsString("qunyun_decisions_cache_size{table=\"Rewards\"}"));
