@@ -42,6 +42,19 @@ public final class RuleUnits {
         return fired;
     }
 
+    /**
+     * As {@link #fire(RuleUnit, RuleUnitData, Consumer)}, for callbacks that validate each row's outputs:
+     * an {@link IllegalStateException} they throw (a row left an output empty) is a defect of the table.
+     */
+    public static <T extends RuleUnitData> List<String> fire(DecisionTable table, RuleUnit<T> unit, T data,
+            Consumer<String> checkEachRow) {
+        try {
+            return fire(unit, data, checkEachRow);
+        } catch (IllegalStateException e) {
+            throw new DecisionTableDefectException(table, e.getMessage());
+        }
+    }
+
     public static <T extends RuleUnitData> List<String> fire(RuleUnit<T> unit, T data) {
         return fire(unit, data, rule -> {
         });

@@ -33,12 +33,7 @@ public class GroupHealthService {
         HealthCase healthCase = new HealthCase(metrics);
         GroupHealthUnit unit = new GroupHealthUnit();
         unit.getGroups().add(healthCase);
-        List<String> fired;
-        try {
-            fired = RuleUnits.fire(ruleUnit, unit, healthCase::closeRow);
-        } catch (IllegalStateException e) {
-            throw new DecisionTableDefectException(TABLE, e.getMessage());
-        }
+        List<String> fired = RuleUnits.fire(TABLE, ruleUnit, unit, healthCase::closeRow);
         if (fired.isEmpty()) {
             throw new DecisionTableDefectException(TABLE, "no row matched (the catch-all OK row is missing) for " + metrics);
         }

@@ -10,7 +10,6 @@ import org.drools.ruleunits.api.RuleUnit;
 
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
-import io.qunyun.rules.domain.DecisionTableDefectException;
 import io.qunyun.rules.domain.RuleUnits;
 
 /** The 5W1H self-check: every matching FiveW1H row adds one finding. */
@@ -33,12 +32,7 @@ public class FiveW1HService {
         SelfCheck check = new SelfCheck(answers);
         FiveW1HUnit unit = new FiveW1HUnit();
         unit.getChecks().add(check);
-        List<String> fired;
-        try {
-            fired = RuleUnits.fire(ruleUnit, unit, check::closeFinding);
-        } catch (IllegalStateException e) {
-            throw new DecisionTableDefectException(TABLE, e.getMessage());
-        }
+        List<String> fired = RuleUnits.fire(TABLE, ruleUnit, unit, check::closeFinding);
         List<Finding> findings = check.findings().stream().sorted(MOST_SEVERE_FIRST).toList();
         boolean blocked = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK);
         return new FiveW1HDecision(blocked, findings, catalog.version(TABLE), fired.stream().sorted().toList());

@@ -32,12 +32,7 @@ public class TouchStrategyService {
         TouchCase touchCase = new TouchCase(stage, layer, groupType);
         TouchUnit unit = new TouchUnit();
         unit.getTouches().add(touchCase);
-        List<String> fired;
-        try {
-            fired = RuleUnits.fire(ruleUnit, unit, touchCase::closeRow);
-        } catch (IllegalStateException e) {
-            throw new DecisionTableDefectException(TABLE, e.getMessage());
-        }
+        List<String> fired = RuleUnits.fire(TABLE, ruleUnit, unit, touchCase::closeRow);
         if (fired.isEmpty()) {
             throw new DecisionTableDefectException(TABLE, "no row covers stage " + stage + ", layer " + layer
                     + ", group type " + groupType);
