@@ -19,7 +19,6 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
@@ -163,26 +162,9 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {
-        CompletableFuture<Void> ack = new CompletableFuture<>();
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+        return AckedSend.send(emitter, row.payload, OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)
-                .build();
-        try {
-            emitter.send(Message.of(row.payload)
-                    .addMetadata(metadata)
-                    .withAck(() -> {
-                        ack.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    })
-                    .withNack(failure -> {
-                        ack.completeExceptionally(failure);
-                        return CompletableFuture.completedFuture(null);
-                    }));
-        } catch (RuntimeException e) {
-            // e.g. the emitter's buffer is full while the broker is unreachable
-            ack.completeExceptionally(e);
-        }
-        return ack;
+                .build());
     }
 }

@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -40,22 +39,7 @@ public class RewardDecisionDeadLetters {
                 .build();
         // A tombstone cannot travel through the emitter; it arrives as an empty value.
         byte[] value = record.value() == null ? new byte[0] : record.value();
-        CompletableFuture<Void> ack = new CompletableFuture<>();
-        try {
-            emitter.send(Message.of(value)
-                    .addMetadata(metadata)
-                    .withAck(() -> {
-                        ack.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    })
-                    .withNack(failure -> {
-                        ack.completeExceptionally(failure);
-                        return CompletableFuture.completedFuture(null);
-                    }));
-        } catch (RuntimeException e) {
-            ack.completeExceptionally(e);
-        }
-        return ack;
+        return AckedSend.send(emitter, value, metadata);
     }
 
     private static byte[] utf8(String text) {
