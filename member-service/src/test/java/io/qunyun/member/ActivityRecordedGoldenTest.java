@@ -39,8 +39,7 @@ class ActivityRecordedGoldenTest {
         String memberId = TestData.newMember();
         JsonNode published;
         try (KafkaCompanion kafka = TestData.kafka()) {
-            ConsumerTask<String, String> events = kafka.consumeStrings()
-                    .fromTopics("member-activities", records -> records.filter(r -> memberId.equals(r.key())));
+            ConsumerTask<String, String> events = TestData.activityEvents(kafka, memberId);
             given().contentType(ContentType.JSON)
                     .body(TestData.activityJson("CHECK_IN", golden.at("/data/groupId").asText(),
                             golden.at("/data/occurredAt").asText(), "golden-1"))

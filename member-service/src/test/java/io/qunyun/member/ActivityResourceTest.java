@@ -65,8 +65,7 @@ class ActivityResourceTest {
     @Test
     void sameIdempotencyKeyRecordsOneActivityAndPublishesOneEvent() throws Exception {
         String memberId = TestData.newMember();
-        ConsumerTask<String, String> events = kafka.consumeStrings()
-                .fromTopics("member-activities", records -> records.filter(r -> memberId.equals(r.key())));
+        ConsumerTask<String, String> events = TestData.activityEvents(kafka, memberId);
 
         // +08:00 on input, UTC on output: the same instant.
         String body = TestData.activityJson("CHECK_IN", GROUP, "2026-11-21T16:14:58+08:00", "wecom-msg-88231");

@@ -56,8 +56,7 @@ class OutboxRelayTest {
     @Test
     void publishedRowsAreDeleted() throws Exception {
         String memberId = TestData.newMember();
-        ConsumerTask<String, String> events = kafka.consumeStrings()
-                .fromTopics("member-activities", records -> records.filter(r -> memberId.equals(r.key())));
+        ConsumerTask<String, String> events = TestData.activityEvents(kafka, memberId);
         String activityId = given().contentType(ContentType.JSON)
                 .body(TestData.activityJson("SHARE", null, "2026-11-21T08:00:00Z", "share-1"))
                 .post("/members/{id}/activities", memberId)
@@ -79,8 +78,7 @@ class OutboxRelayTest {
         long failuresBefore = relay.failedRuns();
         String memberId = TestData.newMember();
         int count = 200;
-        ConsumerTask<String, String> events = kafka.consumeStrings()
-                .fromTopics("member-activities", records -> records.filter(r -> memberId.equals(r.key())));
+        ConsumerTask<String, String> events = TestData.activityEvents(kafka, memberId);
         java.util.stream.IntStream.range(0, count).parallel().forEach(i -> given().contentType(ContentType.JSON)
                 .body(TestData.activityJson("CHECK_IN", null, "2026-11-21T08:00:00Z", "burst-" + i))
                 .post("/members/{id}/activities", memberId)

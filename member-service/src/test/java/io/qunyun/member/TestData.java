@@ -31,6 +31,13 @@ final class TestData {
         return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
+    /** Starts reading the member-activities events of one member (the topic's key is the member id). */
+    static io.smallrye.reactive.messaging.kafka.companion.ConsumerTask<String, String> activityEvents(
+            KafkaCompanion kafka, String memberId) {
+        return kafka.consumeStrings()
+                .fromTopics("member-activities", records -> records.filter(r -> memberId.equals(r.key())));
+    }
+
     static String activityJson(String type, String groupId, String occurredAt, String idempotencyKey) {
         return """
                 {"type":%s,"groupId":%s,"occurredAt":%s,"idempotencyKey":%s}"""
