@@ -210,6 +210,24 @@ class ManifestInvariantsTest {
                 }
             }
         }
+        // the Kafka listeners admit the service pods (Strimzi turns networkPolicyPeers into a NetworkPolicy)
+        for (JsonNode kafka : r.all("Kafka")) {
+            for (JsonNode listener : kafka.path("spec").path("kafka").path("listeners")) {
+                JsonNode peers = listener.path("networkPolicyPeers");
+                for (String service : SERVICES) {
+                    JsonNode d = r.byName("Deployment", service);
+                    JsonNode labels = d == null ? null : d.path("spec").path("template").path("metadata").path("labels");
+                    boolean admitted = peers.isEmpty();
+                    for (JsonNode peer : peers) {
+                        admitted |= labels != null && peer.has("podSelector") && matches(peer.path("podSelector"), labels);
+                    }
+                    if (!admitted) {
+                        problems.add(Manifests.id(kafka) + ": listener " + listener.path("name").asText()
+                                + " does not admit the pods of " + service);
+                    }
+                }
+            }
+        }
         // Secrets: rendered here, made by an operator (Strimzi user/CA), or the database role Secrets
         Set<String> kafkaUsers = names(r.all("KafkaUser"));
         Set<String> caSecrets = new HashSet<>();
