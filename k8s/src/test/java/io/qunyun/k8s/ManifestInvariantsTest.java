@@ -323,6 +323,51 @@ class ManifestInvariantsTest {
         assertEquals(List.of(), problems);
     }
 
+    /** Alerts and dashboard panels query only metrics the services really serve (snapshots in src/test/resources/metrics). */
+    @org.junit.jupiter.api.Test
+    void alertsAndDashboardQueryExportedMetrics() throws IOException {
+        Set<String> exported = new TreeSet<>();
+        for (String service : SERVICES) {
+            Manifests.read(java.nio.file.Path.of("src/test/resources/metrics", service + ".txt").toAbsolutePath()).lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(exported::add);
+        }
+        List<String> queries = new ArrayList<>();
+        Rendered prod = new Rendered("prod");
+        for (JsonNode rule : prod.all("PrometheusRule")) {
+            rule.findValues("expr").forEach(e -> queries.add(e.asText()));
+        }
+        JsonNode dashboard = Manifests.YAML.readTree(prod.byName("ConfigMap", "qunyun-grafana-dashboard").path("data").path("qunyun.json").asText());
+        dashboard.findValues("expr").forEach(e -> queries.add(e.asText()));
+        List<String> problems = new ArrayList<>();
+        for (String query : queries) {
+            for (String metric : metricNames(query)) {
+                if (!exported.contains(metric)) {
+                    problems.add(metric + " (in: " + query + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "metrics no service exports");
+        assertEquals(true, queries.size() >= 7, "expected the alert and panel queries, found " + queries.size());
+    }
+
+    /** Metric names of a PromQL expression: identifiers outside label matchers, grouping clauses and strings, minus functions. */
+    static Set<String> metricNames(String promql) {
+        String bare = promql.replaceAll("\"[^\"]*\"", "\"\"")
+                .replaceAll("\\{[^}]*\\}", "")
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", "")
+                .replaceAll("\\[[^\\]]*\\]", "");
+        Set<String> functions = Set.of("sum", "max", "min", "avg", "count", "rate", "irate", "increase", "time",
+                "max_over_time", "min_over_time", "avg_over_time", "histogram_quantile", "abs", "and", "or", "unless");
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*").matcher(bare);
+        while (m.find()) {
+            if (!functions.contains(m.group()) && !m.group().matches("e\\d*")) {
+                names.add(m.group());
+            }
+        }
+        return names;
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     static boolean consumed(String env, String propertiesText, Properties props) {

@@ -37,7 +37,14 @@ final class Manifests {
         return null;
     }
 
+    private static final java.util.Map<Path, List<ObjectNode>> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The rendered objects of a kustomization, rendered once per test JVM (the tests only read them). */
     static List<ObjectNode> render(Path kustomization) {
+        return RENDERED.computeIfAbsent(kustomization.toAbsolutePath().normalize(), k -> List.copyOf(renderNow(k)));
+    }
+
+    private static List<ObjectNode> renderNow(Path kustomization) {
         Path kubectl = kubectl();
         if (kubectl == null) {
             throw new IllegalStateException("kubectl not found on PATH");
