@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,8 +53,7 @@ class ManifestInvariantsTest {
 
     @BeforeAll
     static void needsKubectl() {
-        Assumptions.assumeTrue(Manifests.kubectl() != null,
-                "kubectl is not on the PATH: k8s overlays NOT rendered or checked (install kubectl to run this check)");
+        Manifests.requireKubectl();
     }
 
     @ParameterizedTest

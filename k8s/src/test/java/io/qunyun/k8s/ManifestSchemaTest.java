@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +30,7 @@ class ManifestSchemaTest {
 
     @BeforeAll
     static void needsKubectl() {
-        Assumptions.assumeTrue(Manifests.kubectl() != null,
-                "kubectl is not on the PATH: k8s overlays NOT rendered or validated (install kubectl to run this check)");
+        Manifests.requireKubectl();
     }
 
     @ParameterizedTest
