@@ -282,7 +282,8 @@ class ManifestInvariantsTest {
                 String topic = props.getProperty(prefix + "topic", m.group(2));
                 if (m.group(1).equals("incoming")) {
                     reads.add(topic);
-                    groups.add(props.getProperty(prefix + "group.id", "(no group.id)"));
+                    // Quarkus' default group.id is the application name
+                    groups.add(props.getProperty(prefix + "group.id", props.getProperty("quarkus.application.name")));
                     if ("dead-letter-queue".equals(props.getProperty(prefix + "failure-strategy"))) {
                         writes.add(props.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + topic));
                     }
