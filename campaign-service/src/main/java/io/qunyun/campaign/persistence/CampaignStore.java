@@ -144,7 +144,7 @@ public class CampaignStore {
                 WHERE campaign_id = ? AND group_id = ? AND step_id = ? AND target = ? AND occurrence > ?
                   AND state IN ('PENDING', 'MATERIALISING') AND due_at <= ?""",
                 rs -> (Integer) rs.getObject(1), row.campaignId(), row.groupId(), row.stepId(), row.target(),
-                row.occurrence(), now).filter(java.util.Objects::nonNull);
+                row.occurrence(), now);
     }
 
     public void finishStep(long id, String state, String reason, Instant firedAt) {

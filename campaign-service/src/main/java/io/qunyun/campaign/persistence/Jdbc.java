@@ -54,7 +54,8 @@ public class Jdbc {
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
-        return query(sql, mapper, args).stream().findFirst();
+        // A row whose mapped value is SQL NULL (e.g. max() of nothing) counts as no answer.
+        return query(sql, mapper, args).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public int update(String sql, Object... args) {

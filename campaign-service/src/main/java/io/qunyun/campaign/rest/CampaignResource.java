@@ -84,6 +84,7 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/pause")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Pause: nothing fires until resumed")
     public CampaignView pause(@PathParam("id") UUID id) {
         return view(campaigns.pause(id));
@@ -91,6 +92,7 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/resume")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Resume: rows that fell due meanwhile fire late, or expire past their staleness")
     public CampaignView resume(@PathParam("id") UUID id) {
         return view(campaigns.resume(id));
@@ -98,6 +100,7 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel: open rows and tasks are cancelled; groups get phase ENDED")
     public CampaignView cancel(@PathParam("id") UUID id) {
         return view(campaigns.cancel(id));

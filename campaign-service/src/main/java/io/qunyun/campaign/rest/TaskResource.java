@@ -52,6 +52,7 @@ public class TaskResource {
 
     @POST
     @Path("/{id}/complete")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Mark a task done")
     public TaskView complete(@PathParam("id") UUID id) {
         return TaskView.of(tasks.complete(id));

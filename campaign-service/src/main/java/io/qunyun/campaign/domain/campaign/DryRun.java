@@ -2,7 +2,6 @@ package io.qunyun.campaign.domain.campaign;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public class DryRun {
     }
 
     public record Item(String stepId, String kind, String action, String phase, int day, int occurrence,
-            Instant plannedAt, Instant dueAt, LocalDateTime localDue, String state, String reason, boolean touch,
+            Instant plannedAt, Instant dueAt, String localDue, String state, String reason, boolean touch,
             List<TaskPreview> tasks) {
     }
 
@@ -155,6 +154,6 @@ public class DryRun {
 
     private static Item item(PlannedStep p, String state, String reason, boolean touch, List<TaskPreview> tasks) {
         return new Item(p.stepId(), p.kind().name(), p.action(), p.phase(), p.day(), p.occurrence(), p.plannedAt(),
-                p.dueAt(), p.localDue(), state, reason, touch, tasks);
+                p.dueAt(), p.localDue().toString(), state, reason, touch, tasks);
     }
 }
