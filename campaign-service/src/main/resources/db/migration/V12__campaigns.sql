@@ -6,6 +6,7 @@ CREATE TABLE template_version (
     origin      text        NOT NULL,   -- BUILT_IN (shipped under resources/templates) or UPLOADED
     yaml        text        NOT NULL,
     created_at  timestamptz NOT NULL,
+    seq         bigserial   NOT NULL,   -- storage order: "newest" never depends on a (virtual) clock
     PRIMARY KEY (template_id, version)
 );
 

@@ -82,7 +82,8 @@ public class TemplateResource {
                     + "the message names the step id.")
     @APIResponse(responseCode = "200", description = "Valid; the version it would get")
     @APIResponse(responseCode = "400", description = "Invalid; errors[] name field and step")
-    public Validation validate(String yaml) {
+    public Validation validate(byte[] body) {
+        String yaml = utf8(body);
         Template t = catalog.validate(yaml);
         return new Validation(true, t.id(), TemplateCatalog.versionOf(yaml), TimelinePlanner.length(t),
                 t.phases().stream().map(Template.Phase::name).toList(), t.steps().size());
@@ -96,10 +97,20 @@ public class TemplateResource {
                     + "version. Running campaigns keep the version they started with.")
     @APIResponse(responseCode = "201", description = "Stored (or already stored)")
     @APIResponse(responseCode = "400", description = "Invalid; nothing stored")
-    public Response upload(String yaml) {
-        StoredTemplate stored = catalog.upload(yaml);
+    public Response upload(byte[] body) {
+        StoredTemplate stored = catalog.upload(utf8(body));
         return Response.created(URI.create("/templates/" + stored.id() + "?version=" + stored.version()))
                 .entity(summary(stored)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Always UTF-8, whatever the client's charset parameter: the version is a hash of these exact characters. */
+    private static String utf8(byte[] body) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ProblemException.badField("body", "is not UTF-8 text");
+        }
     }
 
     private TemplateSummary summary(StoredTemplate s) {

@@ -78,13 +78,13 @@ public class TemplateCatalog {
     public List<StoredTemplate> latest() {
         return query("""
                 SELECT DISTINCT ON (template_id) template_id, version, title, origin, created_at, yaml
-                FROM template_version ORDER BY template_id, created_at DESC, version""");
+                FROM template_version ORDER BY template_id, seq DESC""");
     }
 
     @Transactional
     public List<StoredTemplate> versions(String id) {
         return query("SELECT template_id, version, title, origin, created_at, yaml FROM template_version "
-                + "WHERE template_id = ? ORDER BY created_at DESC, version", id);
+                + "WHERE template_id = ? ORDER BY seq DESC", id);
     }
 
     /** A version, or the newest when {@code version} is null. */
