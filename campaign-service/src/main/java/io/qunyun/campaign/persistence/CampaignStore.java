@@ -79,6 +79,20 @@ public class CampaignStore {
                 campaignId);
     }
 
+    /** One group of a campaign (a campaign may span thousands: never load them all per row). */
+    public Optional<CampaignGroupRow> group(UUID campaignId, UUID groupId) {
+        return jdbc.one("SELECT * FROM campaign_group WHERE campaign_id = ? AND group_id = ?",
+                rs -> new CampaignGroupRow((UUID) rs.getObject("campaign_id"), (UUID) rs.getObject("group_id"),
+                        rs.getString("time_zone"), rs.getString("current_phase")),
+                campaignId, groupId);
+    }
+
+    /** Groups of the campaign not yet in the given phase. */
+    public long groupsNotIn(UUID campaignId, String phase) {
+        return jdbc.one("SELECT count(*) FROM campaign_group WHERE campaign_id = ? "
+                + "AND current_phase IS DISTINCT FROM ?", rs -> rs.getLong(1), campaignId, phase).orElse(0L);
+    }
+
     /** Campaigns that run (or will run) in a group: membership events of that group concern them. */
     public List<UUID> activeCampaignsOfGroup(UUID groupId) {
         return jdbc.query("""

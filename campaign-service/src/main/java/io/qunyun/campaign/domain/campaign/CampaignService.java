@@ -102,8 +102,7 @@ public class CampaignService {
         if (template.reentry() == Template.Reentry.NONE && store.memberHasSteps(campaign.id(), groupId, memberId)) {
             return 0; // a rejoining member does not start the plan again
         }
-        ZoneId zone = ZoneId.of(store.groups(campaign.id()).stream().filter(g -> g.groupId().equals(groupId))
-                .findFirst().orElseThrow().timeZone());
+        ZoneId zone = ZoneId.of(store.group(campaign.id(), groupId).orElseThrow().timeZone());
         List<PlannedStep> plan = TimelinePlanner.planMember(template, campaign.startDate(), zone, memberId, joinedAt);
         return store.insertSteps(plan.stream().map(p -> row(campaign.id(), groupId, p)).toList());
     }

@@ -213,16 +213,14 @@ public class StepRunner {
     }
 
     private void startPhase(StepRow row, CampaignRow campaign, Instant now) {
-        String previous = store.groups(row.campaignId()).stream().filter(g -> g.groupId().equals(row.groupId()))
-                .findFirst().map(g -> g.currentPhase()).orElse(null);
+        String previous = store.group(row.campaignId(), row.groupId()).map(g -> g.currentPhase()).orElse(null);
         store.setCurrentPhase(row.campaignId(), row.groupId(), row.phase());
         events.phaseChanged(new PhaseChanged(row.campaignId(), row.groupId(), campaign.templateId(),
                 campaign.templateVersion(), row.phase(), previous, row.day(), row.dueAt()));
         if (campaign.state().equals("SCHEDULED")) {
             store.setCampaignState(campaign.id(), "RUNNING", now);
         }
-        if (TimelinePlanner.ENDED.equals(row.phase()) && store.groups(campaign.id()).stream()
-                .allMatch(g -> TimelinePlanner.ENDED.equals(g.currentPhase()))) {
+        if (TimelinePlanner.ENDED.equals(row.phase()) && store.groupsNotIn(campaign.id(), TimelinePlanner.ENDED) == 0) {
             store.setCampaignState(campaign.id(), "COMPLETED", now);
             LOG.infof("Campaign %s completed", campaign.id());
         }
@@ -237,7 +235,6 @@ public class StepRunner {
     }
 
     private ZoneId zone(StepRow row) {
-        return store.groups(row.campaignId()).stream().filter(g -> g.groupId().equals(row.groupId())).findFirst()
-                .map(g -> ZoneId.of(g.timeZone())).orElseThrow();
+        return store.group(row.campaignId(), row.groupId()).map(g -> ZoneId.of(g.timeZone())).orElseThrow();
     }
 }
