@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.qunyun.campaign.domain.AidassStage;
-import io.qunyun.campaign.domain.RulesClient;
-import io.qunyun.campaign.domain.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.domain.RulesClient.FiveW1HQuestion;
-import io.qunyun.campaign.domain.RulesClient.Finding;
-import io.qunyun.campaign.domain.RulesClient.PositioningDecision;
-import io.qunyun.campaign.domain.RulesClient.PositioningQuestion;
+import io.qunyun.campaign.rules.RulesClient;
+import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
+import io.qunyun.campaign.rules.RulesClient.FiveW1HQuestion;
+import io.qunyun.campaign.rules.RulesClient.Finding;
+import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
+import io.qunyun.campaign.rules.RulesClient.PositioningQuestion;
 import io.qunyun.campaign.persistence.GroupRepository;
 import io.restassured.http.ContentType;
 

@@ -14,10 +14,11 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import io.qunyun.campaign.domain.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.domain.RulesClient.FiveW1HQuestion;
-import io.qunyun.campaign.domain.RulesClient.PositioningDecision;
-import io.qunyun.campaign.domain.RulesClient.PositioningQuestion;
+import io.qunyun.campaign.rules.RulesClient;
+import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
+import io.qunyun.campaign.rules.RulesClient.FiveW1HQuestion;
+import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
+import io.qunyun.campaign.rules.RulesClient.PositioningQuestion;
 import io.qunyun.campaign.persistence.GroupEntity;
 import io.qunyun.campaign.persistence.GroupRepository;
 import io.qunyun.campaign.rest.GroupDtos.FiveW1HAnswers;
@@ -42,11 +43,21 @@ public class GroupPositioningService {
     @Inject
     GroupRepository groups;
 
+    @Inject
+    io.qunyun.campaign.messaging.CampaignEvents events;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** Default zone of a group (contract); a group's own zone is data, this is only the fallback. */
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
     @Transactional
     public GroupEntity position(PositionGroupRequest request) {
         if (request.aidass().from().compareTo(request.aidass().to()) > 0) {
             throw ProblemException.badField("aidass.to", "must not come before aidass.from on the AIDASS path");
         }
+        String timeZone = zoneOrDefault(request.timeZone());
         boolean screened = Boolean.TRUE.equals(request.screened());
         FiveW1HAnswers answers = request.fiveW1H() != null ? request.fiveW1H()
                 : new FiveW1HAnswers(null, null, null, null, null, null);
@@ -84,9 +95,56 @@ public class GroupPositioningService {
         group.fiveW1HDecision = new GroupEntity.DecisionTrace(check.table(), check.tableVersion(),
                 check.firedRules());
         // Microseconds: what PostgreSQL keeps, so the response equals a later read.
-        group.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        group.createdAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        group.updatedAt = group.createdAt;
+        group.timeZone = timeZone;
+        group.screeningRequired = request.screeningRequired() != null ? request.screeningRequired() : screened;
+        group.state = "ACTIVE";
         groups.persist(group);
+        events.groupChanged(group, group.createdAt.toInstant());
         return group;
+    }
+
+    /** Changes name, zone or screening; publishes group-changes only when something changed. */
+    @Transactional
+    public GroupEntity change(UUID id, String name, String timeZone, Boolean screeningRequired) {
+        String zone = timeZone == null ? null : zoneOrDefault(timeZone);
+        GroupEntity group = get(id);
+        boolean changed = false;
+        if (name != null && !name.isBlank() && !name.strip().equals(group.name)) {
+            group.name = name.strip();
+            changed = true;
+        }
+        if (zone != null && !zone.equals(group.timeZone)) {
+            group.timeZone = zone;
+            changed = true;
+        }
+        if (screeningRequired != null && screeningRequired != group.screeningRequired) {
+            group.screeningRequired = screeningRequired;
+            changed = true;
+        }
+        if (changed) {
+            group.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            events.groupChanged(group, group.updatedAt.toInstant());
+        }
+        return group;
+    }
+
+    /** A region id (Europe/Berlin), never a fixed offset: offsets do not follow daylight saving. */
+    static String zoneOrDefault(String timeZone) {
+        if (timeZone == null) {
+            return DEFAULT_TIME_ZONE;
+        }
+        try {
+            java.time.ZoneId zone = java.time.ZoneId.of(timeZone.strip());
+            if (zone instanceof ZoneOffset || zone.getId().matches("(UTC|GMT|UT)[+-].*")) {
+                throw ProblemException.badField("timeZone",
+                        "must be an IANA region id such as Asia/Shanghai, not a fixed offset");
+            }
+            return zone.getId();
+        } catch (java.time.DateTimeException e) {
+            throw ProblemException.badField("timeZone", "is not a known IANA time zone id (e.g. Asia/Shanghai)");
+        }
     }
 
     public GroupEntity get(UUID id) {

@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.qunyun.campaign.domain.AidassStage;
 import io.qunyun.campaign.domain.Platform;
-import io.qunyun.campaign.domain.RulesClient.Finding;
+import io.qunyun.campaign.rules.RulesClient.Finding;
 
 /** A community group (社群) with the positioning rules-service decided for it. */
 @Entity
@@ -75,6 +75,28 @@ public class GroupEntity {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** IANA zone: every local day, slot and quiet hour of this group is computed in it. */
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    /** Admission needs a review before joining (brief §3); replicated to member-service. */
+    @Column(name = "screening_required", nullable = false)
+    public boolean screeningRequired;
+
+    /** ACTIVE until the group is dissolved or transferred (lifecycle issue). */
+    @Column(nullable = false)
+    public String state;
+
+    @Column(name = "successor_group_id")
+    public UUID successorGroupId;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
+    }
 
     /** The 5W1H answers as given, kept for the review (复盘). */
     public record FiveW1H(String why, String what, String where, String who, OffsetDateTime launchAt,

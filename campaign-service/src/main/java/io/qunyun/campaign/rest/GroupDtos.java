@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 import io.qunyun.campaign.domain.AidassStage;
 import io.qunyun.campaign.domain.Monetization;
 import io.qunyun.campaign.domain.Platform;
-import io.qunyun.campaign.domain.RulesClient.Finding;
+import io.qunyun.campaign.rules.RulesClient.Finding;
 import io.qunyun.campaign.persistence.GroupEntity;
 import io.qunyun.campaign.persistence.GroupEntity.DecisionTrace;
 
@@ -28,7 +28,16 @@ public final class GroupDtos {
             @NotNull Platform platform,
             @NotNull @Valid AidassSpan aidass,
             Boolean screened,
-            @Valid FiveW1HAnswers fiveW1H) {
+            @Valid FiveW1HAnswers fiveW1H,
+            /** IANA zone id, e.g. Asia/Shanghai (the default) or Europe/Berlin. */
+            @Size(max = 64) String timeZone,
+            /** Admission needs a review; defaults to {@code screened}. */
+            Boolean screeningRequired) {
+    }
+
+    /** A partial change: absent fields stay as they are. */
+    public record ChangeGroupRequest(@Size(min = 1, max = 120) String name, @Size(max = 64) String timeZone,
+            Boolean screeningRequired) {
     }
 
     public record AidassSpan(@NotNull AidassStage from, @NotNull AidassStage to) {
@@ -49,12 +58,14 @@ public final class GroupDtos {
 
     public record GroupView(UUID id, String name, Platform platform, AidassSpan aidass, boolean screened,
             String type, Integer lifespanHours, String intensity, String primaryMetric,
-            GroupEntity.FiveW1H fiveW1H, List<Finding> findings, Decisions decisions, OffsetDateTime createdAt) {
+            GroupEntity.FiveW1H fiveW1H, List<Finding> findings, Decisions decisions, OffsetDateTime createdAt,
+            String timeZone, boolean screeningRequired, String state, UUID successorGroupId) {
 
         public static GroupView of(GroupEntity g) {
             return new GroupView(g.id, g.name, g.platform, new AidassSpan(g.aidassFrom, g.aidassTo), g.screened,
                     g.type, g.lifespanHours, g.intensity, g.primaryMetric, g.fiveW1H, g.findings,
-                    new Decisions(g.positioningDecision, g.fiveW1HDecision), g.createdAt);
+                    new Decisions(g.positioningDecision, g.fiveW1HDecision), g.createdAt, g.timeZone,
+                    g.screeningRequired, g.state, g.successorGroupId);
         }
     }
 

@@ -50,6 +50,15 @@ public class GroupResource {
         return Response.created(URI.create("/groups/" + view.id())).entity(view).build();
     }
 
+    @jakarta.ws.rs.PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a group's name, time zone or screening",
+            description = "Publishes io.qunyun.campaign.group.changed.v1 on group-changes when something changed.")
+    @APIResponse(responseCode = "400", description = "Invalid field (e.g. timeZone); nothing changed")
+    public GroupView change(@PathParam("id") UUID id, @NotNull @Valid GroupDtos.ChangeGroupRequest request) {
+        return GroupView.of(positioning.change(id, request.name(), request.timeZone(), request.screeningRequired()));
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a group")

@@ -28,6 +28,27 @@ public class ProblemMappers {
         return respond(e.toProblem(uri.getPath()));
     }
 
+    /** A template that does not parse or validate: every defect, each naming its field and step. */
+    @ServerExceptionMapper
+    public Response invalidTemplate(io.qunyun.campaign.domain.template.InvalidTemplateException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(x -> new Problem.FieldError(x.field(), x.step() == null ? x.message()
+                        : "step '" + x.step() + "': " + x.message()))
+                .toList();
+        return respond(new Problem("https://qunyun.io/problems/invalid-template", "Invalid template", 400,
+                e.getMessage(), uri.getPath(), errors, null));
+    }
+
+    @ServerExceptionMapper
+    public Response campaign(io.qunyun.campaign.domain.campaign.CampaignException e, UriInfo uri) {
+        if (e.field() != null) {
+            return respond(ProblemException.badField(e.field(), e.getMessage()).toProblem(uri.getPath()));
+        }
+        Response.Status known = Response.Status.fromStatusCode(e.status());
+        return respond(new Problem("about:blank", known == null ? "HTTP " + e.status() : known.getReasonPhrase(),
+                e.status(), e.getMessage(), uri.getPath(), null, null));
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()

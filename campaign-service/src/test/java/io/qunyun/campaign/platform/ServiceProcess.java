@@ -27,11 +27,16 @@ final class ServiceProcess {
     private Process process;
 
     ServiceProcess(String name, Map<String, String> properties) {
+        this(name, name, properties);
+    }
+
+    /** One of several instances of the same service: {@code instance} names its log file. */
+    ServiceProcess(String name, String instance, Map<String, String> properties) {
         this.name = name;
         this.jar = Path.of("..", name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         this.port = freePort();
         this.properties = properties;
-        this.log = Path.of("target", "platform-it", name + ".log");
+        this.log = Path.of("target", "platform-it", instance + ".log");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the whole reactor (./mvnw verify), "
                     + "not campaign-service alone");

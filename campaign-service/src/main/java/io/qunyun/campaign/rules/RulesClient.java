@@ -1,4 +1,7 @@
-package io.qunyun.campaign.domain;
+package io.qunyun.campaign.rules;
+
+import io.qunyun.campaign.domain.AidassStage;
+import io.qunyun.campaign.domain.Monetization;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,6 +30,19 @@ public interface RulesClient {
     @POST
     @Path("/five-w-one-h")
     FiveW1HDecision fiveW1H(FiveW1HQuestion question);
+
+    /** TouchStrategy: the tactic of a 1:1 task for a member at this stage and layer in this type of group. */
+    @POST
+    @Path("/touch")
+    TouchDecision touch(TouchQuestion question);
+
+    record TouchQuestion(String stage, String layer, String groupType) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record TouchDecision(String action, String channel, String ownerRole, String priority, String decidedBy,
+            String table, String tableVersion) {
+    }
 
     record PositioningQuestion(AidassStage from, AidassStage to, boolean screened) {
     }

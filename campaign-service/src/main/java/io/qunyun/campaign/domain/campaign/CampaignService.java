@@ -1,0 +1,182 @@
+package io.qunyun.campaign.domain.campaign;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.qunyun.campaign.domain.template.Template;
+import io.qunyun.campaign.domain.template.TemplateCatalog;
+import io.qunyun.campaign.domain.template.TemplateCatalog.StoredTemplate;
+import io.qunyun.campaign.messaging.CampaignEvents;
+import io.qunyun.campaign.messaging.PhaseChanged;
+import io.qunyun.campaign.persistence.CampaignStore;
+import io.qunyun.campaign.persistence.GroupEntity;
+import io.qunyun.campaign.persistence.GroupRepository;
+import io.qunyun.campaign.persistence.Rows.CampaignGroupRow;
+import io.qunyun.campaign.persistence.Rows.CampaignRow;
+import io.qunyun.campaign.persistence.Rows.StepRow;
+
+/**
+ * Starts, pauses, resumes and cancels campaigns. Starting plans the whole timeline of every group
+ * at once (rows in campaign_step), in the group's zone, on the template version current at start:
+ * later template uploads never change a running campaign.
+ */
+@ApplicationScoped
+public class CampaignService {
+
+    private final CampaignStore store;
+    private final TemplateCatalog catalog;
+    private final GroupRepository groups;
+    private final CampaignEvents events;
+    private final Clock clock;
+
+    CampaignService(CampaignStore store, TemplateCatalog catalog, GroupRepository groups, CampaignEvents events,
+            Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.groups = groups;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record NewCampaign(String templateId, String templateVersion, List<UUID> groupIds, LocalDate startDate,
+            String northStarMetric, BigDecimal northStarTarget, List<String> relatedMetrics) {
+    }
+
+    /** @throws CampaignException naming the field at fault; nothing is written then */
+    @Transactional
+    public CampaignRow start(NewCampaign request) {
+        StoredTemplate stored = catalog.find(request.templateId(), request.templateVersion())
+                .orElseThrow(() -> new CampaignException(request.templateVersion() == null ? "templateId"
+                        : "templateVersion", "names no stored template (GET /templates lists them)"));
+        Template template = catalog.parsed(stored);
+        Set<UUID> seen = new HashSet<>();
+        List<GroupEntity> targets = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < request.groupIds().size(); i++) {
+            UUID id = request.groupIds().get(i);
+            if (!seen.add(id)) {
+                throw new CampaignException("groupIds[" + i + "]", "is listed twice");
+            }
+            GroupEntity group = groups.findById(id);
+            if (group == null) {
+                throw new CampaignException("groupIds[" + i + "]", "names no group");
+            }
+            LocalDate today = now.atZone(group.zone()).toLocalDate();
+            if (request.startDate().isBefore(today)) {
+                throw new CampaignException("startDate", "is before today (" + today + ") in group " + id + "'s zone "
+                        + group.timeZone);
+            }
+            targets.add(group);
+        }
+        CampaignRow campaign = new CampaignRow(UUID.randomUUID(), stored.id(), stored.version(), request.startDate(),
+                request.northStarMetric().strip(), request.northStarTarget(),
+                request.relatedMetrics() == null ? List.of() : request.relatedMetrics().stream().map(String::strip).toList(),
+                "SCHEDULED", now, now);
+        store.insertCampaign(campaign);
+        for (GroupEntity group : targets) {
+            store.insertCampaignGroup(new CampaignGroupRow(campaign.id(), group.id, group.timeZone, null));
+            List<PlannedStep> plan = TimelinePlanner.planGroup(template, request.startDate(), group.zone());
+            store.insertSteps(plan.stream().map(p -> row(campaign.id(), group.id, p)).toList());
+        }
+        return campaign;
+    }
+
+    /** Member-anchored steps of a member who joined a group of the campaign. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int planMember(CampaignRow campaign, UUID groupId, UUID memberId, Instant joinedAt) {
+        Template template = template(campaign);
+        if (template.steps().stream().noneMatch(s -> s.eventDay() != null)) {
+            return 0;
+        }
+        if (template.reentry() == Template.Reentry.NONE && store.memberHasSteps(campaign.id(), groupId, memberId)) {
+            return 0; // a rejoining member does not start the plan again
+        }
+        ZoneId zone = ZoneId.of(store.group(campaign.id(), groupId).orElseThrow().timeZone());
+        List<PlannedStep> plan = TimelinePlanner.planMember(template, campaign.startDate(), zone, memberId, joinedAt);
+        return store.insertSteps(plan.stream().map(p -> row(campaign.id(), groupId, p)).toList());
+    }
+
+    public CampaignRow get(UUID id) {
+        return store.campaign(id).orElseThrow(() -> new CampaignException(404, "campaign " + id + " not found"));
+    }
+
+    @Transactional
+    public CampaignRow pause(UUID id) {
+        CampaignRow c = lock(id);
+        if (!c.state().equals("SCHEDULED") && !c.state().equals("RUNNING")) {
+            throw new CampaignException(409, "a " + c.state() + " campaign cannot be paused");
+        }
+        store.setCampaignState(id, "PAUSED", clock.instant());
+        return get(id);
+    }
+
+    /** Rows that fell due while paused then fire late, or expire if older than their staleness. */
+    @Transactional
+    public CampaignRow resume(UUID id) {
+        CampaignRow c = lock(id);
+        if (!c.state().equals("PAUSED")) {
+            throw new CampaignException(409, "a " + c.state() + " campaign cannot be resumed");
+        }
+        boolean started = store.groups(id).stream().anyMatch(g -> g.currentPhase() != null);
+        store.setCampaignState(id, started ? "RUNNING" : "SCHEDULED", clock.instant());
+        return get(id);
+    }
+
+    /** Closes every open row and task; groups that were in a phase get phase ENDED (contract). */
+    @Transactional
+    public CampaignRow cancel(UUID id) {
+        CampaignRow c = lock(id);
+        if (c.state().equals("COMPLETED") || c.state().equals("CANCELLED")) {
+            throw new CampaignException(409, "a " + c.state() + " campaign cannot be cancelled");
+        }
+        Instant now = clock.instant();
+        store.setCampaignState(id, "CANCELLED", now);
+        store.cancelOpenSteps(id, "campaign cancelled");
+        store.cancelCampaignTasks(id, "campaign cancelled", now);
+        for (CampaignGroupRow g : store.groups(id)) {
+            if (g.currentPhase() != null && !TimelinePlanner.ENDED.equals(g.currentPhase())) {
+                int day = TimelinePlanner.dayAt(c.startDate(), ZoneId.of(g.timeZone()), now);
+                events.phaseChanged(new PhaseChanged(id, g.groupId(), c.templateId(), c.templateVersion(),
+                        TimelinePlanner.ENDED, g.currentPhase(), day, now));
+                store.setCurrentPhase(id, g.groupId(), TimelinePlanner.ENDED);
+            }
+        }
+        return get(id);
+    }
+
+    @Transactional
+    public List<CampaignGroupRow> groupsOf(UUID id) {
+        return store.groups(id);
+    }
+
+    @Transactional
+    public List<StepRow> timeline(UUID id, UUID groupId, boolean withMembers, long after, int limit) {
+        get(id);
+        return store.steps(id, groupId, withMembers, limit, after);
+    }
+
+    public Template template(CampaignRow c) {
+        return catalog.parsed(catalog.find(c.templateId(), c.templateVersion()).orElseThrow());
+    }
+
+    private CampaignRow lock(UUID id) {
+        return store.lockCampaign(id).orElseThrow(() -> new CampaignException(404, "campaign " + id + " not found"));
+    }
+
+    static StepRow row(UUID campaignId, UUID groupId, PlannedStep p) {
+        return new StepRow(0, campaignId, groupId, p.stepId(), p.occurrence(), p.target(), p.memberId(),
+                p.kind().name(), p.action(), p.phase(), p.day(), p.plannedAt(), p.dueAt(), p.localDue().toString(),
+                p.staleness() == null ? 0 : p.staleness().toSeconds(), p.state().name(), p.reason(), null, null);
+    }
+}

@@ -1,0 +1,240 @@
+package io.qunyun.campaign.domain.campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.qunyun.campaign.config.SchedulerConfig;
+import io.qunyun.campaign.domain.template.Template;
+import io.qunyun.campaign.domain.template.Template.Step;
+import io.qunyun.campaign.domain.template.TemplateCatalog;
+import io.qunyun.campaign.member.MemberClient.AudienceMember;
+import io.qunyun.campaign.member.MemberClient.AudiencePage;
+import io.qunyun.campaign.messaging.CampaignEvents;
+import io.qunyun.campaign.messaging.PhaseChanged;
+import io.qunyun.campaign.messaging.TouchDue;
+import io.qunyun.campaign.persistence.CampaignStore;
+import io.qunyun.campaign.persistence.GroupEntity;
+import io.qunyun.campaign.persistence.GroupRepository;
+import io.qunyun.campaign.persistence.Rows.CampaignRow;
+import io.qunyun.campaign.persistence.Rows.StepRow;
+import io.qunyun.campaign.persistence.Rows.TaskRow;
+import io.qunyun.campaign.persistence.Rows.TouchRow;
+
+/**
+ * Fires one due timeline row, exactly once (docs/campaigns.md, "Scheduler guarantees"):
+ * <ol>
+ * <li>the row is claimed with SELECT … FOR UPDATE SKIP LOCKED and re-checked to be open, in the
+ * same transaction that writes its outcome — two instances never both decide it;</li>
+ * <li>its touch has a unique key (one per row) and its tasks one per (row, member), so a page
+ * redone after a crash inserts nothing twice;</li>
+ * <li>a 1:1 step's audience is read page by page, one transaction per page, the cursor saved with
+ * the page's tasks: a crash loses at most the uncommitted page, which is redone.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class StepRunner {
+
+    private static final Logger LOG = Logger.getLogger(StepRunner.class);
+
+    enum Outcome {
+        FINISHED, MORE_PAGES, NOT_MINE
+    }
+
+    private final CampaignStore store;
+    private final TemplateCatalog catalog;
+    private final CampaignEvents events;
+    private final Audiences audiences;
+    private final TouchTactics tactics;
+    private final GroupRepository groups;
+    private final SchedulerConfig config;
+    private final Clock clock;
+
+    StepRunner(CampaignStore store, TemplateCatalog catalog, CampaignEvents events, Audiences audiences,
+            TouchTactics tactics, GroupRepository groups, SchedulerConfig config, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.events = events;
+        this.audiences = audiences;
+        this.tactics = tactics;
+        this.groups = groups;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Fires the row if this instance wins its claim; pages of a 1:1 step each in their own transaction. */
+    public void fire(long stepId) {
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> decide(stepId));
+        while (outcome == Outcome.MORE_PAGES) {
+            outcome = QuarkusTransaction.requiringNew().call(() -> materialisePage(stepId));
+        }
+    }
+
+    private Outcome decide(long id) {
+        Optional<StepRow> claimed = store.claim(id);
+        if (claimed.isEmpty()) {
+            return Outcome.NOT_MINE;
+        }
+        StepRow row = claimed.get();
+        Instant now = clock.instant();
+        CampaignRow campaign = store.campaign(row.campaignId()).orElseThrow();
+        if (!campaign.state().equals("SCHEDULED") && !campaign.state().equals("RUNNING")) {
+            return Outcome.NOT_MINE; // paused or over: stays open (cancel closes rows itself)
+        }
+        if (row.dueAt().isAfter(now)) {
+            return Outcome.NOT_MINE;
+        }
+        Template t = template(campaign);
+        ZoneId zone = zone(row);
+        if ("PHASE".equals(row.kind())) {
+            startPhase(row, campaign, now);
+            store.finishStep(row.id(), onTime(row, now), null, now);
+            return Outcome.FINISHED;
+        }
+        if (row.state().equals("PENDING")) {
+            Optional<Integer> newer = store.newerDueOccurrence(row, now);
+            if (newer.isPresent()) {
+                store.finishStep(row.id(), "EXPIRED", "superseded by the occurrence " + newer.get()
+                        + " of the same step, also due: missed slots collapse into the newest", null);
+                return Outcome.FINISHED;
+            }
+            Duration staleness = Duration.ofSeconds(row.stalenessSeconds());
+            if (now.isAfter(row.dueAt().plus(staleness))) {
+                store.finishStep(row.id(), "EXPIRED", "due " + row.localDue() + " (" + zone + "), reached at "
+                        + TimelinePlanner.local(now, zone) + ": older than its staleness window " + staleness, null);
+                return Outcome.FINISHED;
+            }
+        }
+        Step step = TimelinePlanner.step(t, row.stepId());
+        if (step.action() == Template.Action.ONE_TO_ONE_TASK) {
+            if (row.state().equals("PENDING")) {
+                store.materialising(row.id(), null);
+            }
+            return page(row, campaign, t, step, zone, now);
+        }
+        fireTouch(row, campaign, t, step, zone, now);
+        return Outcome.FINISHED;
+    }
+
+    private Outcome materialisePage(long id) {
+        Optional<StepRow> claimed = store.claim(id);
+        if (claimed.isEmpty() || !claimed.get().state().equals("MATERIALISING")) {
+            return Outcome.NOT_MINE;
+        }
+        StepRow row = claimed.get();
+        CampaignRow campaign = store.campaign(row.campaignId()).orElseThrow();
+        if (!campaign.state().equals("SCHEDULED") && !campaign.state().equals("RUNNING")) {
+            return Outcome.NOT_MINE;
+        }
+        Template t = template(campaign);
+        return page(row, campaign, t, TimelinePlanner.step(t, row.stepId()), zone(row), clock.instant());
+    }
+
+    /** One audience page → tasks; finishes the row on the last page. */
+    private Outcome page(StepRow row, CampaignRow campaign, Template t, Step step, ZoneId zone, Instant now) {
+        if (TaskPlanner.oneToOneLayers(t, step).isEmpty()) {
+            store.finishStep(row.id(), onTime(row, now), "no task: the step's layers are outside the layers "
+                    + "operators serve 1:1 (policy.oneToOneLayers " + t.policy().oneToOneLayers() + ")", now);
+            return Outcome.FINISHED;
+        }
+        AudiencePage page = audiences.page(t, step, row.groupId(), row.cursor(), config.pageSize());
+        List<AudienceMember> members = page.items();
+        if (row.memberId() != null) {
+            // A member step reaches its own member, if still in the group and matching the audience.
+            members = members.stream().filter(m -> m.memberId().equals(row.memberId())).toList();
+        }
+        List<AudienceMember> staff = members.isEmpty() ? List.of() : audiences.staff(row.groupId(), config.pageSize());
+        List<TaskPlanner.PlannedTask> planned = planTasks(t, step, row.dueAt(), zone, members, staff);
+        GroupEntity group = groups.findById(row.groupId());
+        List<TaskRow> tasks = new ArrayList<>(planned.size());
+        for (TaskPlanner.PlannedTask p : planned) {
+            tasks.add(new TaskRow(UUID.randomUUID(), row.id(), row.campaignId(), row.groupId(), row.stepId(),
+                    row.occurrence(), p.memberId(), p.membershipId(), p.assigneeId(), p.assigneeRole(),
+                    step.content(), tactics.tactic(p.stage(), p.layer(), group == null ? null : group.type),
+                    p.status(), p.reason(), p.dueAt(), p.localDate(), now, now));
+        }
+        store.insertTasks(tasks);
+        boolean last = page.nextCursor() == null || (row.memberId() != null && !members.isEmpty());
+        if (last) {
+            String reason = row.memberId() != null && members.isEmpty()
+                    ? "no task: the member is not in the group or not in the step's audience" : null;
+            store.finishStep(row.id(), onTime(row, now), reason, now);
+            return Outcome.FINISHED;
+        }
+        store.materialising(row.id(), page.nextCursor());
+        return Outcome.MORE_PAGES;
+    }
+
+    /** Cap and limit counts come from the tasks already stored (this and other campaigns). */
+    private List<TaskPlanner.PlannedTask> planTasks(Template t, Step step, Instant dueAt, ZoneId zone,
+            List<AudienceMember> members, List<AudienceMember> staff) {
+        List<UUID> ids = members.stream().map(AudienceMember::memberId).toList();
+        LocalDate day = dueAt.atZone(zone).toLocalDate();
+        YearMonth month = YearMonth.from(day);
+        Map<UUID, Integer> dayCounts = new java.util.HashMap<>(store.tasksPerMember(ids, day, day));
+        Map<UUID, Integer> monthCounts = new java.util.HashMap<>(
+                store.tasksPerMember(ids, month.atDay(1), month.atEndOfMonth()));
+        return TaskPlanner.plan(t, step, dueAt, zone, members, staff, dayCounts, monthCounts);
+    }
+
+    private void fireTouch(StepRow row, CampaignRow campaign, Template t, Step step, ZoneId zone, Instant now) {
+        String month = YearMonth.from(row.dueAt().atZone(zone)).toString();
+        if (TouchRules.countsAsPost(step.action())) {
+            int posts = store.groupPostsInMonth(row.groupId(), month);
+            if (posts >= t.policy().groupPostsPerMonth()) {
+                store.finishStep(row.id(), "SKIPPED", "platform limit: " + posts + " group posts in " + month
+                        + " (policy.groupPostsPerMonth " + t.policy().groupPostsPerMonth() + ")", null);
+                return;
+            }
+        }
+        UUID touchId = UUID.nameUUIDFromBytes(("touch:" + row.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (store.insertTouch(new TouchRow(touchId, row.id(), row.campaignId(), row.groupId(), row.stepId(),
+                row.occurrence(), step.action().name(), month, now))) {
+            events.touchDue(new TouchDue(touchId, row.campaignId(), row.groupId(), campaign.templateId(),
+                    campaign.templateVersion(), row.stepId(), row.occurrence(), step.action().name(), row.phase(),
+                    row.day(), step.content(), step.ownerRole(), step.window(), step.metric() != null ? step.metric()
+                            : step.action() == Template.Action.METRIC_CHECKPOINT ? campaign.northStarMetric() : null,
+                    step.audience(), row.dueAt(), row.localDue(), zone.getId(), now));
+        }
+        store.finishStep(row.id(), onTime(row, now), null, now);
+    }
+
+    private void startPhase(StepRow row, CampaignRow campaign, Instant now) {
+        String previous = store.group(row.campaignId(), row.groupId()).map(g -> g.currentPhase()).orElse(null);
+        store.setCurrentPhase(row.campaignId(), row.groupId(), row.phase());
+        events.phaseChanged(new PhaseChanged(row.campaignId(), row.groupId(), campaign.templateId(),
+                campaign.templateVersion(), row.phase(), previous, row.day(), row.dueAt()));
+        if (campaign.state().equals("SCHEDULED")) {
+            store.setCampaignState(campaign.id(), "RUNNING", now);
+        }
+        if (TimelinePlanner.ENDED.equals(row.phase()) && store.groupsNotIn(campaign.id(), TimelinePlanner.ENDED) == 0) {
+            store.setCampaignState(campaign.id(), "COMPLETED", now);
+            LOG.infof("Campaign %s completed", campaign.id());
+        }
+    }
+
+    private String onTime(StepRow row, Instant now) {
+        return now.isAfter(row.dueAt().plus(config.lateAfter())) ? "LATE" : "DONE";
+    }
+
+    private Template template(CampaignRow c) {
+        return catalog.parsed(catalog.find(c.templateId(), c.templateVersion()).orElseThrow());
+    }
+
+    private ZoneId zone(StepRow row) {
+        return store.group(row.campaignId(), row.groupId()).map(g -> ZoneId.of(g.timeZone())).orElseThrow();
+    }
+}

@@ -1,0 +1,35 @@
+package io.qunyun.campaign.messaging;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/** Sends one record through an emitter and tells when the broker acknowledged (or refused) it. */
+final class AckedSend {
+
+    private AckedSend() {
+    }
+
+    static <T> CompletableFuture<Void> send(Emitter<T> emitter, T value, OutgoingKafkaRecordMetadata<String> metadata) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        try {
+            emitter.send(Message.of(value)
+                    .addMetadata(metadata)
+                    .withAck(() -> {
+                        ack.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        ack.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        } catch (RuntimeException e) {
+            // e.g. the emitter's buffer is full while the broker is unreachable
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+}

@@ -1,0 +1,14 @@
+package io.qunyun.campaign.messaging;
+
+/** Kafka topics of campaign-service (docs/events.md); channel names equal topic names. */
+public final class Topics {
+
+    public static final String GROUP_CHANGES = "group-changes";
+    public static final String CAMPAIGN_PHASE_CHANGED = "campaign-phase-changed";
+    public static final String TOUCH_DUE = "touch-due";
+    public static final String MEMBERSHIP_EVENTS = "membership-events";
+    public static final String MEMBERSHIP_EVENTS_DLQ = "membership-events-dlq";
+
+    private Topics() {
+    }
+}
