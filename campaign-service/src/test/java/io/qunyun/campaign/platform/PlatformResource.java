@@ -32,6 +32,7 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
 
         Map<String, String> campaign = new java.util.HashMap<>(serviceProperties("qunyun_campaign_test", bootstrap));
         campaign.put("quarkus.rest-client.rules-service.url", rules.url());
+        campaign.put("quarkus.rest-client.member-service.url", members.url());
         return campaign;
     }
 
