@@ -16,10 +16,6 @@ public interface MembershipConfig {
      */
     Optional<String> rolesFile();
 
-    /** How often the standing worker looks for memberships due for evaluation. */
-    @WithDefault("5s")
-    Duration standingInterval();
-
     /** Memberships evaluated per worker transaction. */
     @WithDefault("200")
     int standingBatchSize();
