@@ -249,6 +249,12 @@ public class MembershipService {
         return ended;
     }
 
+    /** The replica of a group, as campaign-service last published it. */
+    @Transactional
+    public CommunityGroup knownGroup(UUID groupId) {
+        return group(groupId);
+    }
+
     /** A keyset page of a group's open memberships, in membership id order. */
     @Transactional
     public List<Membership> members(UUID groupId, UUID after, int limit) {

@@ -50,6 +50,12 @@ public class GroupMembershipResource {
         this.memberships = memberships;
     }
 
+    @GET
+    @Operation(summary = "The group as member-service knows it (replica of campaign-service's group-changes)")
+    public MembershipDtos.GroupResponse group(@PathParam("groupId") UUID groupId) {
+        return MembershipDtos.GroupResponse.of(memberships.knownGroup(groupId));
+    }
+
     @POST
     @Path("members")
     @Operation(summary = "Join a group", description = "201 with the membership; 202 with a pending application when "

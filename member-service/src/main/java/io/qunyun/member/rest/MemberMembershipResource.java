@@ -12,34 +12,23 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.qunyun.member.domain.MembershipService;
-import io.qunyun.member.domain.RoleCatalogue;
 import io.qunyun.member.rest.MembershipDtos.MembershipResponse;
 
-/** A member's groups, and the role catalogue. */
-@Path("/")
+/** A member's groups. (A path of its own: under MemberResource's /members it would never be matched.) */
+@Path("/members/{id}/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Memberships")
 public class MemberMembershipResource {
 
     private final MembershipService memberships;
-    private final RoleCatalogue roles;
 
-    MemberMembershipResource(MembershipService memberships, RoleCatalogue roles) {
+    MemberMembershipResource(MembershipService memberships) {
         this.memberships = memberships;
-        this.roles = roles;
     }
 
     /** Every membership of the member, open and ended, newest first. */
     @GET
-    @Path("members/{id}/groups")
     public List<MembershipResponse> groups(@PathParam("id") UUID id) {
         return memberships.groupsOf(id).stream().map(MembershipResponse::of).toList();
-    }
-
-    /** The role catalogue (roles.csv): which roles exist, which are staff, which may review. */
-    @GET
-    @Path("roles")
-    public List<RoleCatalogue.Role> roles() {
-        return roles.all();
     }
 }

@@ -82,6 +82,15 @@ public final class MembershipDtos {
         }
     }
 
+    public record GroupResponse(UUID groupId, String name, String type, String timeZone, boolean screeningRequired,
+            Integer lifespanHours, String state, UUID successorGroupId, Instant updatedAt) {
+
+        static GroupResponse of(io.qunyun.member.persistence.CommunityGroup g) {
+            return new GroupResponse(g.id, g.name, g.type, g.timeZone, g.screeningRequired, g.lifespanHours, g.state,
+                    g.successorGroupId, g.updatedAt);
+        }
+    }
+
     public record MembersPage(List<MembershipResponse> items, String nextCursor) {
     }
 
