@@ -155,6 +155,43 @@ class StandingTest {
         given().get("/members/{id}/groups", memberId).then().body("[0].stage", equalTo("CURIOUS"));
     }
 
+    @Test
+    void theTimelineListsActivitiesMembershipsAndStandingChangesNewestFirst() {
+        String groupId = newGroup(kafka, false, "FAN");
+        String memberId = TestData.newMember();
+        String membershipId = joinMember(groupId, memberId);
+        record(memberId, groupId, "CHECK_IN");
+        standing.evaluateDue();
+        given().contentType(ContentType.JSON).body("{\"reason\":\"搬家了 / moved away\"}")
+                .post("/groups/{g}/members/{m}/leave", groupId, memberId).then().statusCode(200);
+
+        List<String> kinds = new java.util.ArrayList<>();
+        List<Instant> times = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().get("/members/{id}/timeline?limit=2" + (cursor == null ? "" : "&after=" + cursor), memberId)
+                    .then().statusCode(200).extract().jsonPath();
+            kinds.addAll(page.getList("items.kind", String.class));
+            page.getList("items.at", String.class).forEach(t -> times.add(Instant.parse(t)));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(java.util.Set.of("MEMBERSHIP_ENDED", "STAGE", "ACTIVITY", "MEMBERSHIP_JOINED"),
+                new java.util.HashSet<>(kinds));
+        assertEquals(4, kinds.size());
+        assertEquals("MEMBERSHIP_ENDED", kinds.get(0));
+        for (int i = 1; i < times.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertFalse(times.get(i).isAfter(times.get(i - 1)), "newest first");
+        }
+        given().get("/members/{id}/timeline", memberId).then()
+                .body("items[0].id", equalTo(membershipId))
+                .body("items[0].type", equalTo("VOLUNTARY_WITH_REASON"))
+                .body("items[0].reason", equalTo("搬家了 / moved away"));
+
+        Memberships.problem(given().get("/members/{id}/timeline?after=not-a-cursor", memberId), 400, "after");
+        Memberships.problem(given().get("/members/{id}/timeline?limit=0", memberId), 400, "limit");
+        Memberships.problem(given().get("/members/{id}/timeline", UUID.randomUUID()), 404, "id");
+    }
+
     private void record(String memberId, String groupId, String type) {
         given().contentType(ContentType.JSON)
                 .body(TestData.activityJson(type, groupId, Instant.now().toString(), UUID.randomUUID().toString()))
