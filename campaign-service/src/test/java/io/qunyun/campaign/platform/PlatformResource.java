@@ -28,7 +28,9 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
                 .start();
         String bootstrap = broker.getAdvertisedListeners();
         rules = new ServiceProcess("rules-service", serviceProperties("qunyun_rules_test", bootstrap)).start();
-        members = new ServiceProcess("member-service", serviceProperties("qunyun_member_test", bootstrap)).start();
+        Map<String, String> member = new java.util.HashMap<>(serviceProperties("qunyun_member_test", bootstrap));
+        member.put("quarkus.rest-client.rules-service.url", rules.url());
+        members = new ServiceProcess("member-service", member).start();
 
         Map<String, String> campaign = new java.util.HashMap<>(serviceProperties("qunyun_campaign_test", bootstrap));
         campaign.put("quarkus.rest-client.rules-service.url", rules.url());

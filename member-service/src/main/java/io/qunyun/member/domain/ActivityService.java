@@ -20,13 +20,15 @@ public class ActivityService {
     private final ActivityRepository activities;
     private final ActivityRecordedEvents events;
     private final Outbox outbox;
+    private final StandingService standing;
 
     ActivityService(MemberRepository members, ActivityRepository activities, ActivityRecordedEvents events,
-            Outbox outbox) {
+            Outbox outbox, StandingService standing) {
         this.members = members;
         this.activities = activities;
         this.events = events;
         this.outbox = outbox;
+        this.standing = standing;
     }
 
     /**
@@ -59,6 +61,8 @@ public class ActivityService {
             return new RecordedActivity(winner, false);
         }
         outbox.enqueue(events.recorded(activity));
+        // the group membership's standing facts move with the activity (same transaction)
+        standing.onActivity(activity);
         return new RecordedActivity(activity, true);
     }
 }

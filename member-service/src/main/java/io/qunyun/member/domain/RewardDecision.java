@@ -14,5 +14,8 @@ public record RewardDecision(
         String reason,
         List<String> firedRules,
         String tableVersion,
-        Instant occurredAt) {
+        Instant occurredAt,
+        // the activity's group (absent for activities outside a group) and the table's expel verdict
+        UUID groupId,
+        boolean expel) {
 }

@@ -21,6 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import io.qunyun.member.config.LedgerConfig;
 import io.qunyun.member.domain.LedgerService;
+import io.qunyun.member.domain.MembershipService;
 import io.qunyun.member.domain.RewardDecision;
 
 /**
@@ -39,13 +40,15 @@ public class RewardDecisionConsumer {
     private final LedgerService ledger;
     private final RewardDecisionDeadLetters deadLetters;
     private final LedgerConfig config;
+    private final MembershipService memberships;
 
     RewardDecisionConsumer(RewardDecisionParser parser, LedgerService ledger, RewardDecisionDeadLetters deadLetters,
-            LedgerConfig config) {
+            LedgerConfig config, MembershipService memberships) {
         this.parser = parser;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
         this.config = config;
+        this.memberships = memberships;
     }
 
     @Incoming("reward-decisions")
@@ -66,6 +69,8 @@ public class RewardDecisionConsumer {
             }
         }
         LedgerService.CreditResult result = creditWithRetry(decisions);
+        // after the ledger commit: a failure here redelivers the batch, which the ledger absorbs
+        int expelled = memberships.expelOnDecisions(decisions);
         for (RewardDecision unknown : result.unknownMember()) {
             ConsumerRecord<String, byte[]> record = origins.get(unknown);
             String reason = "unknown member " + unknown.memberId();
@@ -73,8 +78,8 @@ public class RewardDecisionConsumer {
             rejected.add(deadLetters.send(record, reason, null));
         }
         awaitDeadLetters(rejected);
-        LOG.debugf("Ledger batch: %d records, %d credited, %d already credited, %d dead-lettered", records.count(),
-                result.credited(), result.alreadyCredited(), rejected.size());
+        LOG.debugf("Ledger batch: %d records, %d credited, %d already credited, %d dead-lettered, %d expelled",
+                records.count(), result.credited(), result.alreadyCredited(), rejected.size(), expelled);
     }
 
     /**

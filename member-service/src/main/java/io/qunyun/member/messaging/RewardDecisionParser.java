@@ -64,7 +64,9 @@ public class RewardDecisionParser {
                 optionalText(data, "reason"),
                 firedRules(data),
                 optionalText(data, "tableVersion"),
-                optionalInstant(data, "occurredAt"));
+                optionalInstant(data, "occurredAt"),
+                data.hasNonNull("groupId") ? uuid(data, "groupId") : null,
+                expel(data));
     }
 
     private static UUID uuid(JsonNode node, String field) throws InvalidDecisionException {
@@ -96,6 +98,17 @@ public class RewardDecisionParser {
             throw new InvalidDecisionException("points is not a 32-bit integer: " + points);
         }
         return points.intValue();
+    }
+
+    private static boolean expel(JsonNode data) throws InvalidDecisionException {
+        JsonNode expel = data.get("expel");
+        if (expel == null || expel.isNull()) {
+            return false;
+        }
+        if (!expel.isBoolean()) {
+            throw new InvalidDecisionException("expel is not a boolean: " + expel);
+        }
+        return expel.booleanValue();
     }
 
     private static List<String> firedRules(JsonNode data) throws InvalidDecisionException {

@@ -27,7 +27,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.qunyun.member.domain.DuplicateMemberException;
+import io.qunyun.member.domain.GroupNotKnownException;
+import io.qunyun.member.domain.InvalidRequestException;
 import io.qunyun.member.domain.MemberNotFoundException;
+import io.qunyun.member.domain.MembershipConflictException;
+import io.qunyun.member.domain.NotAReviewerException;
+import io.qunyun.member.domain.NotFoundException;
+import io.qunyun.member.domain.RulesUnavailableException;
 
 /** Turns every failure into application/problem+json; field names are the client's request fields. */
 public class ProblemMappers {
@@ -72,6 +78,49 @@ public class ProblemMappers {
         return problem(409, "/problems/duplicate-member", "Member already exists", exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("externalId",
                         "already registered for this sourceSystem as member " + exception.existingMemberId())));
+    }
+
+    @ServerExceptionMapper
+    public Response groupNotKnown(GroupNotKnownException exception, UriInfo uriInfo) {
+        return problem(404, "/problems/not-found", "group not known", exception.getMessage()
+                + " (member-service learns groups from campaign-service's group-changes)", uriInfo,
+                List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException exception, UriInfo uriInfo) {
+        return problem(404, "/problems/not-found", "Not found", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response membershipConflict(MembershipConflictException exception, UriInfo uriInfo) {
+        String title = exception.rule() == null ? "Conflict with the membership's state"
+                : "Refused by decision table row " + exception.rule();
+        var problem = new ProblemDetail("/problems/" + exception.kind(), title, 409, exception.getMessage(),
+                uriInfo.getRequestUri().getRawPath(),
+                List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())), exception.rule(),
+                exception.tableVersion());
+        return write(409, problem);
+    }
+
+    @ServerExceptionMapper
+    public Response notAReviewer(NotAReviewerException exception, UriInfo uriInfo) {
+        return problem(403, "/problems/not-a-reviewer", "Not a reviewer of the group", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException exception, UriInfo uriInfo) {
+        return problem(400, "/problems/validation-failed", "Request validation failed",
+                exception.field() + " " + exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response rulesUnavailable(RulesUnavailableException exception, UriInfo uriInfo) {
+        return problem(503, "/problems/rules-service-unavailable", "Rules service unavailable", exception.getMessage(),
+                uriInfo, List.of());
     }
 
     @ServerExceptionMapper
@@ -185,7 +234,10 @@ public class ProblemMappers {
 
     private Response problem(int status, String type, String title, String detail, UriInfo uriInfo,
             List<ProblemDetail.FieldError> errors) {
-        var problem = new ProblemDetail(type, title, status, detail, uriInfo.getRequestUri().getRawPath(), errors);
+        return write(status, new ProblemDetail(type, title, status, detail, uriInfo.getRequestUri().getRawPath(), errors));
+    }
+
+    private Response write(int status, ProblemDetail problem) {
         String body;
         try {
             body = json.writeValueAsString(problem);

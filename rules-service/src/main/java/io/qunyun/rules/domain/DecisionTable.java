@@ -13,7 +13,11 @@ public enum DecisionTable {
     REWARDS("Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx", "/decisions/reward"),
     TIERS("Tiers", "io/qunyun/rules/domain/tier/Tiers.drl.xlsx", "/decisions/tier"),
     GROUP_HEALTH("GroupHealth", "io/qunyun/rules/domain/health/GroupHealth.drl.xlsx", "/decisions/group-health"),
-    TOUCH_STRATEGY("TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx", "/decisions/touch");
+    TOUCH_STRATEGY("TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx", "/decisions/touch"),
+    // memberships (issue 6, part A)
+    ADMISSION("Admission", "io/qunyun/rules/domain/admission/Admission.drl.xlsx", "/decisions/rejoin"),
+    MEMBER_STANDING("MemberStanding", "io/qunyun/rules/domain/standing/MemberStanding.drl.xlsx",
+            "/decisions/member-standing");
 
     private final String tableName;
     private final String resource;

@@ -1,0 +1,428 @@
+package io.qunyun.member.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.qunyun.member.config.MembershipConfig;
+import io.qunyun.member.domain.MembershipRules.RejoinDecision;
+import io.qunyun.member.domain.MembershipRules.RejoinQuestion;
+import io.qunyun.member.domain.MembershipRules.StandingDecision;
+import io.qunyun.member.domain.MembershipRules.StandingFacts;
+import io.qunyun.member.messaging.MembershipEvents;
+import io.qunyun.member.messaging.Outbox;
+import io.qunyun.member.persistence.CommunityGroup;
+import io.qunyun.member.persistence.CommunityGroupRepository;
+import io.qunyun.member.persistence.MemberRepository;
+import io.qunyun.member.persistence.Membership;
+import io.qunyun.member.persistence.MembershipApplication;
+import io.qunyun.member.persistence.MembershipApplicationRepository;
+import io.qunyun.member.persistence.MembershipRepository;
+
+/**
+ * Who is in which group: joining (directly, by screening, by invitation, as staff), leaving and being
+ * ended. Every write locks the member row first, so one member's joins and exits never interleave,
+ * and writes its event to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class MembershipService {
+
+    private final MemberRepository members;
+    private final CommunityGroupRepository groups;
+    private final MembershipRepository memberships;
+    private final MembershipApplicationRepository applications;
+    private final RoleCatalogue roles;
+    private final MembershipRules rules;
+    private final MembershipEvents events;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MembershipConfig config;
+
+    MembershipService(MemberRepository members, CommunityGroupRepository groups, MembershipRepository memberships,
+            MembershipApplicationRepository applications, RoleCatalogue roles, MembershipRules rules,
+            MembershipEvents events, Outbox outbox, Clock clock, MembershipConfig config) {
+        this.members = members;
+        this.groups = groups;
+        this.memberships = memberships;
+        this.applications = applications;
+        this.roles = roles;
+        this.rules = rules;
+        this.events = events;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** A join request: {@code addedBy} is the reviewer adding staff or handing out roles. */
+    public record JoinCommand(UUID memberId, List<String> roles, boolean staff, UUID addedBy, UUID invitedFromGroupId) {
+    }
+
+    /** Either the membership (joined) or, for an invitation into a group that screens, the pending application. */
+    public record JoinResult(Membership membership, MembershipApplication application) {
+    }
+
+    /** What admission requires of a (former) member; {@code rule} is the Admission row, null for a first join. */
+    private record Admission(boolean screening, String rule) {
+    }
+
+    @Transactional
+    public JoinResult join(UUID groupId, JoinCommand command) {
+        Instant now = now();
+        CommunityGroup group = group(groupId);
+        lockMember(command.memberId());
+        requireNotMember(command.memberId(), groupId);
+        List<String> roleCodes = validRoles(command.roles());
+        boolean staff = command.staff() || roles.anyStaff(roleCodes);
+        if (staff || !roleCodes.isEmpty()) {
+            // staff are employees added by a reviewer: member admission rules do not apply to them
+            requireReviewerOrFirstReviewer(command.addedBy(), groupId, roleCodes);
+            Membership membership = open(command.memberId(), group, roleCodes, staff, AdmissionPath.STAFF, now);
+            membership.addedBy = command.addedBy();
+            return new JoinResult(persistJoined(membership, now), null);
+        }
+        Admission admission = admission(command.memberId(), group, now);
+        if (admission.screening()) {
+            if (command.invitedFromGroupId() == null) {
+                throw new MembershipConflictException("screening-required", "groupId", "group " + groupId
+                        + " screens new members: apply with POST /groups/" + groupId + "/applications", admission.rule(),
+                        null);
+            }
+            // an invitation into a screening group becomes an application the group's reviewer decides
+            MembershipApplication application = newApplication(command.memberId(), groupId, List.of(), admission.rule(), now);
+            application.invitedFromGroupId = command.invitedFromGroupId();
+            application.invitedBy = command.addedBy();
+            applications.persist(application);
+            return new JoinResult(null, application);
+        }
+        AdmissionPath path = command.invitedFromGroupId() == null ? AdmissionPath.DIRECT : AdmissionPath.INVITATION;
+        Membership membership = open(command.memberId(), group, List.of(), false, path, now);
+        membership.invitedFromGroupId = command.invitedFromGroupId();
+        membership.addedBy = command.addedBy();
+        return new JoinResult(persistJoined(membership, now), null);
+    }
+
+    @Transactional
+    public MembershipApplication apply(UUID groupId, UUID memberId, List<MembershipApplication.Answer> answers) {
+        Instant now = now();
+        CommunityGroup group = group(groupId);
+        lockMember(memberId);
+        requireNotMember(memberId, groupId);
+        if (applications.findPending(memberId, groupId).isPresent()) {
+            throw new MembershipConflictException("application-pending", "memberId",
+                    "member " + memberId + " already has a pending application to group " + groupId);
+        }
+        Admission admission = admission(memberId, group, now);
+        MembershipApplication application = newApplication(memberId, groupId, answers, admission.rule(), now);
+        applications.persist(application);
+        return application;
+    }
+
+    public enum Verdict {
+        APPROVED, REJECTED
+    }
+
+    /** A reviewer of the group approves (membership and joined event) or rejects (with a reason) an application. */
+    @Transactional
+    public MembershipApplication decide(UUID groupId, UUID applicationId, UUID reviewerId, Verdict verdict, String reason) {
+        Instant now = now();
+        group(groupId);
+        if (verdict == Verdict.REJECTED && blank(reason)) {
+            throw new InvalidRequestException("reason", "a rejection needs a reason");
+        }
+        MembershipApplication application = applications.lockOfGroup(applicationId, groupId)
+                .orElseThrow(() -> new NotFoundException("applicationId",
+                        "no application " + applicationId + " to group " + groupId));
+        requireReviewer(reviewerId, groupId, "reviewerId");
+        if (application.state != MembershipApplication.State.PENDING) {
+            throw new MembershipConflictException("application-decided", "applicationId",
+                    "application " + applicationId + " was already " + application.state);
+        }
+        application.reviewerId = reviewerId;
+        application.decidedAt = now;
+        application.decisionReason = blank(reason) ? null : reason.strip();
+        if (verdict == Verdict.REJECTED) {
+            application.state = MembershipApplication.State.REJECTED;
+            return application;
+        }
+        lockMember(application.memberId);
+        requireNotMember(application.memberId, groupId);
+        AdmissionPath path = application.invitedFromGroupId == null ? AdmissionPath.SCREENED : AdmissionPath.INVITATION;
+        Membership membership = open(application.memberId, group(groupId), List.of(), false, path, now);
+        membership.applicationId = application.id;
+        membership.invitedFromGroupId = application.invitedFromGroupId;
+        membership.addedBy = reviewerId;
+        persistJoined(membership, now);
+        application.state = MembershipApplication.State.APPROVED;
+        application.membershipId = membership.id;
+        return application;
+    }
+
+    @Transactional
+    public MembershipApplication application(UUID groupId, UUID applicationId) {
+        return applications.find("id = ?1 and groupId = ?2", applicationId, groupId).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("applicationId",
+                        "no application " + applicationId + " to group " + groupId));
+    }
+
+    /** The member leaves; without a reason the Admission table will judge a rejoin accordingly. */
+    @Transactional
+    public Membership leave(UUID groupId, UUID memberId, String reason) {
+        group(groupId);
+        lockMember(memberId);
+        Membership membership = requireMember(memberId, groupId);
+        return end(membership, blank(reason) ? ExitKind.VOLUNTARY : ExitKind.VOLUNTARY_WITH_REASON,
+                blank(reason) ? null : reason.strip(), null, now());
+    }
+
+    @Transactional
+    public Membership expel(UUID groupId, UUID memberId, UUID reviewerId, String reason) {
+        group(groupId);
+        if (blank(reason)) {
+            throw new InvalidRequestException("reason", "an expulsion needs a reason");
+        }
+        requireReviewer(reviewerId, groupId, "reviewerId");
+        lockMember(memberId);
+        Membership membership = requireMember(memberId, groupId);
+        return end(membership, ExitKind.EXPELLED, reason.strip(), "reviewer:" + reviewerId, now());
+    }
+
+    /**
+     * Acts on Rewards decisions that say expel: the member's open membership of the activity's group
+     * ends as EXPELLED with the decision id as reference. Replays change nothing (the membership is
+     * already ended), and a decision about an activity older than the current membership (the member
+     * rejoined since) does not end the new one.
+     *
+     * @return memberships ended
+     */
+    @Transactional
+    public int expelOnDecisions(List<RewardDecision> decisions) {
+        int ended = 0;
+        for (RewardDecision decision : decisions) {
+            if (!decision.expel() || decision.groupId() == null) {
+                continue;
+            }
+            if (members.findByIdOptional(decision.memberId(), LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
+                continue; // dead-lettered by the ledger as an unknown member
+            }
+            Optional<Membership> open = memberships.lockOpen(decision.memberId(), decision.groupId());
+            if (open.isEmpty() || (decision.occurredAt() != null && decision.occurredAt().isBefore(open.get().joinedAt))) {
+                continue;
+            }
+            end(open.get(), ExitKind.EXPELLED, decision.reason(), "reward-decision:" + decision.decisionId(), now());
+            ended++;
+        }
+        return ended;
+    }
+
+    /**
+     * Ends every open membership of a group that campaign-service dissolved or transferred. Calling it
+     * again ends nothing more.
+     */
+    @Transactional
+    public List<Membership> closeGroup(UUID groupId, ExitKind kind, String reason, UUID successorGroupId) {
+        if (kind != ExitKind.GROUP_DISSOLVED && kind != ExitKind.TRANSFERRED) {
+            throw new InvalidRequestException("kind", "must be GROUP_DISSOLVED or TRANSFERRED");
+        }
+        if (kind == ExitKind.TRANSFERRED && successorGroupId == null) {
+            throw new InvalidRequestException("successorGroupId", "a transfer names the group members move to");
+        }
+        group(groupId);
+        if (successorGroupId != null) {
+            group(successorGroupId, "successorGroupId");
+        }
+        Instant now = now();
+        List<Membership> ended = new ArrayList<>();
+        for (Membership membership : memberships.lockAllOpenOfGroup(groupId)) {
+            ended.add(end(membership, kind, blank(reason) ? null : reason.strip(),
+                    successorGroupId == null ? null : "successor-group:" + successorGroupId, now));
+        }
+        return ended;
+    }
+
+    /** The replica of a group, as campaign-service last published it. */
+    @Transactional
+    public CommunityGroup knownGroup(UUID groupId) {
+        return group(groupId);
+    }
+
+    /** A keyset page of a group's open memberships, in membership id order. */
+    @Transactional
+    public List<Membership> members(UUID groupId, UUID after, int limit) {
+        group(groupId);
+        return memberships.openOfGroup(groupId, after, limit);
+    }
+
+    /** Every membership of the member, open and ended, newest first. */
+    @Transactional
+    public List<Membership> groupsOf(UUID memberId) {
+        if (!members.exists(memberId)) {
+            throw new MemberNotFoundException(memberId);
+        }
+        return memberships.ofMember(memberId);
+    }
+
+    // --- internals -------------------------------------------------------------------------------
+
+    private Membership end(Membership membership, ExitKind kind, String reason, String reference, Instant now) {
+        membership.leftAt = now;
+        membership.exitKind = kind;
+        membership.exitReason = reason;
+        membership.exitReference = reference;
+        membership.nextStandingCheckAt = null;
+        outbox.enqueue(events.ended(membership));
+        return membership;
+    }
+
+    /** A first join needs screening when the group screens; a rejoin is what the Admission table says. */
+    private Admission admission(UUID memberId, CommunityGroup group, Instant now) {
+        Optional<Membership> previous = memberships.latestEnded(memberId, group.id);
+        if (previous.isEmpty()) {
+            return new Admission(group.screeningRequired, null);
+        }
+        Membership last = previous.get();
+        ZoneId zone = zone(group);
+        int days = (int) Math.max(0, ChronoUnit.DAYS.between(last.leftAt.atZone(zone).toLocalDate(),
+                now.atZone(zone).toLocalDate()));
+        RejoinDecision decision = rules.rejoin(new RejoinQuestion(last.exitKind, !blank(last.exitReason), days, group.type));
+        if (!decision.allowed()) {
+            throw new MembershipConflictException("rejoin-refused", "memberId", "member " + memberId
+                    + " may not rejoin group " + group.id + ": " + decision.reason(), decision.decidedBy(),
+                    decision.tableVersion());
+        }
+        return new Admission(group.screeningRequired || decision.screeningRequired(), decision.decidedBy());
+    }
+
+    /** A new open membership with the standing the MemberStanding table gives someone who just joined. */
+    private Membership open(UUID memberId, CommunityGroup group, List<String> roleCodes, boolean staff, AdmissionPath path,
+            Instant now) {
+        StandingDecision standing = rules.standing(StandingFacts.JUST_JOINED);
+        Membership membership = new Membership();
+        membership.id = UUID.randomUUID();
+        membership.memberId = memberId;
+        membership.groupId = group.id;
+        membership.roles = roleCodes.toArray(String[]::new);
+        membership.staff = staff;
+        // the relationship stage never goes back, not even across a rejoin
+        RelationshipStage previous = memberships.latestEnded(memberId, group.id).map(m -> m.stage).orElse(null);
+        membership.stage = standing.stage().atLeast(previous);
+        membership.activityState = standing.activityState();
+        membership.layer = standing.layer();
+        membership.joinedAt = now;
+        membership.admittedVia = path;
+        membership.nextStandingCheckAt = now.plus(config.standingRecheck());
+        return membership;
+    }
+
+    private Membership persistJoined(Membership membership, Instant now) {
+        memberships.persist(membership);
+        outbox.enqueue(events.joined(membership, now));
+        return membership;
+    }
+
+    private MembershipApplication newApplication(UUID memberId, UUID groupId, List<MembershipApplication.Answer> answers,
+            String admissionRule, Instant now) {
+        MembershipApplication application = new MembershipApplication();
+        application.id = UUID.randomUUID();
+        application.memberId = memberId;
+        application.groupId = groupId;
+        application.answers = List.copyOf(answers);
+        application.state = MembershipApplication.State.PENDING;
+        application.admissionRule = admissionRule;
+        application.submittedAt = now;
+        return application;
+    }
+
+    private List<String> validRoles(List<String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        LinkedHashSet<String> codes = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String code = requested.get(i);
+            if (code == null || roles.find(code.strip()).isEmpty()) {
+                throw new InvalidRequestException("roles[" + i + "]", "unknown role " + code + "; roles are "
+                        + roles.all().stream().map(RoleCatalogue.Role::code).toList());
+            }
+            codes.add(code.strip());
+        }
+        return List.copyOf(codes);
+    }
+
+    /**
+     * Staff and roles are given by a reviewer of the group; a group without any reviewer yet accepts its
+     * first reviewer (its owner or chapter leader) without one.
+     */
+    private void requireReviewerOrFirstReviewer(UUID addedBy, UUID groupId, List<String> roleCodes) {
+        boolean firstReviewer = roleCodes.stream().anyMatch(roles.reviewerRoles()::contains)
+                && !memberships.hasReviewer(groupId, roles.reviewerRoles());
+        if (firstReviewer) {
+            return;
+        }
+        if (addedBy == null) {
+            throw new InvalidRequestException("addedBy", "staff and roles are given by a reviewer of the group: name them");
+        }
+        requireReviewer(addedBy, groupId, "addedBy");
+    }
+
+    private void requireReviewer(UUID actor, UUID groupId, String field) {
+        if (actor == null) {
+            throw new InvalidRequestException(field, "is required");
+        }
+        if (!memberships.isReviewer(actor, groupId, roles.reviewerRoles())) {
+            throw new NotAReviewerException(field, actor, groupId);
+        }
+    }
+
+    private void requireNotMember(UUID memberId, UUID groupId) {
+        memberships.findOpen(memberId, groupId).ifPresent(m -> {
+            throw new MembershipConflictException("already-member", "memberId",
+                    "member " + memberId + " is already in group " + groupId + " (membership " + m.id + ")");
+        });
+    }
+
+    private Membership requireMember(UUID memberId, UUID groupId) {
+        return memberships.lockOpen(memberId, groupId).orElseThrow(() -> new NotFoundException("memberId",
+                "member " + memberId + " has no open membership of group " + groupId));
+    }
+
+    private void lockMember(UUID memberId) {
+        if (members.findByIdOptional(memberId, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
+            throw new NotFoundException("memberId", "no member with id " + memberId);
+        }
+    }
+
+    private CommunityGroup group(UUID groupId) {
+        return group(groupId, "groupId");
+    }
+
+    private CommunityGroup group(UUID groupId, String field) {
+        return groups.findByIdOptional(groupId).orElseThrow(() -> new GroupNotKnownException(groupId, field));
+    }
+
+    static ZoneId zone(CommunityGroup group) {
+        try {
+            return ZoneId.of(group.timeZone);
+        } catch (RuntimeException e) {
+            return ZoneId.of("Asia/Shanghai");
+        }
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds: answer with what a later read returns
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,195 @@
+package io.qunyun.member.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import io.qunyun.member.config.MembershipConfig;
+import io.qunyun.member.domain.MembershipRules.StandingDecision;
+import io.qunyun.member.domain.MembershipRules.StandingFacts;
+import io.qunyun.member.messaging.MembershipChanged;
+import io.qunyun.member.messaging.MembershipEvents;
+import io.qunyun.member.messaging.Outbox;
+import io.qunyun.member.persistence.Activity;
+import io.qunyun.member.persistence.CommunityGroup;
+import io.qunyun.member.persistence.CommunityGroupRepository;
+import io.qunyun.member.persistence.Membership;
+import io.qunyun.member.persistence.MembershipHistoryEntry;
+import io.qunyun.member.persistence.MembershipHistoryEntry.Dimension;
+import io.qunyun.member.persistence.MembershipHistoryRepository;
+import io.qunyun.member.persistence.MembershipRepository;
+
+/**
+ * Relationship stage, activity state and circle layer of open memberships, as the MemberStanding
+ * table decides them. A recorded activity in a group adds to that membership's facts and makes it due
+ * now; every evaluation makes it due again a day later, so recency (dormant, churned) is noticed
+ * without new activity. The stage only moves forward; state and layer move both ways. Each change
+ * is kept in membership_history and published.
+ */
+@ApplicationScoped
+public class StandingService {
+
+    private static final Logger LOG = Logger.getLogger(StandingService.class);
+
+    private final MembershipRepository memberships;
+    private final CommunityGroupRepository groups;
+    private final MembershipHistoryRepository history;
+    private final MembershipRules rules;
+    private final MembershipEvents events;
+    private final Outbox outbox;
+    private final MembershipConfig config;
+    private final Clock clock;
+
+    StandingService(MembershipRepository memberships, CommunityGroupRepository groups, MembershipHistoryRepository history,
+            MembershipRules rules, MembershipEvents events, Outbox outbox, MembershipConfig config, Clock clock) {
+        this.memberships = memberships;
+        this.groups = groups;
+        this.history = history;
+        this.rules = rules;
+        this.events = events;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Adds a just-recorded activity to its group membership's facts, in the recording transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onActivity(Activity activity) {
+        if (activity.groupId == null) {
+            return;
+        }
+        boolean interaction = activity.type != ActivityType.AD_SPAM;
+        boolean purchase = activity.type == ActivityType.PURCHASE;
+        boolean share = activity.type == ActivityType.SHARE;
+        boolean contribution = share || activity.type == ActivityType.CONTENT_POST;
+        boolean checkIn = activity.type == ActivityType.CHECK_IN;
+        memberships.addActivity(activity.memberId, activity.groupId, activity.occurredAt, interaction, purchase, share,
+                contribution, checkIn, now());
+    }
+
+    @Scheduled(identity = "standing-sweep", every = "${qunyun.standing.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweep() {
+        try {
+            evaluateDue();
+        } catch (RulesUnavailableException e) {
+            // the memberships stay due; the next sweep tries again
+            LOG.warnf("Standing sweep stopped: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Evaluates every membership due now, a batch per transaction. Decisions are pure functions of the
+     * facts, so one sweep asks rules-service once per distinct set of facts.
+     *
+     * @return memberships evaluated
+     */
+    public int evaluateDue() {
+        Map<StandingFacts, StandingDecision> decisions = new HashMap<>();
+        int total = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().timeout(120).call(() -> evaluateBatch(decisions));
+            total += batch;
+        } while (batch == config.standingBatchSize());
+        return total;
+    }
+
+    private int evaluateBatch(Map<StandingFacts, StandingDecision> decisions) {
+        Instant now = now();
+        List<Membership> due = memberships.lockDue(now, config.standingBatchSize());
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        for (Membership membership : due) {
+            ZoneId zone = zones.computeIfAbsent(membership.groupId, id -> groups.findByIdOptional(id)
+                    .map(StandingService::zone).orElse(ZoneId.of("Asia/Shanghai")));
+            StandingFacts facts = facts(membership, zone, now);
+            StandingDecision decision = decisions.get(facts);
+            if (decision == null) {
+                decision = rules.standing(facts);
+                decisions.put(facts, decision);
+            }
+            apply(membership, decision, now);
+        }
+        return due.size();
+    }
+
+    static StandingFacts facts(Membership m, ZoneId zone, Instant now) {
+        Instant lastActivity = m.lastActivityAt == null ? m.joinedAt : m.lastActivityAt;
+        Instant lastContribution = m.lastContributionAt == null ? m.joinedAt : m.lastContributionAt;
+        return new StandingFacts(m.interactions, m.purchases, m.shares, m.contributions, localDays(lastActivity, now, zone),
+                localDays(lastContribution, now, zone));
+    }
+
+    /** Whole local days of the group between two instants (0 on the same local day). */
+    static int localDays(Instant from, Instant to, ZoneId zone) {
+        long days = ChronoUnit.DAYS.between(from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate());
+        return (int) Math.max(0, Math.min(days, Integer.MAX_VALUE));
+    }
+
+    private void apply(Membership m, StandingDecision decision, Instant now) {
+        List<MembershipChanged.Change> changes = new ArrayList<>();
+        // the stage never goes back, whatever the table says (an analyst's edit must not demote anyone)
+        RelationshipStage stage = m.stage.atLeast(decision.stage());
+        if (stage != m.stage) {
+            RelationshipStage previous = m.stage;
+            m.stage = stage;
+            record(m, Dimension.STAGE, previous.name(), stage.name(), decision.stageRule(), decision.tableVersion(), now);
+            outbox.enqueue(events.stageChanged(m, previous.name(), decision.stageRule(), decision.tableVersion(), now));
+        }
+        if (decision.activityState() != m.activityState) {
+            changes.add(new MembershipChanged.Change("activityState", m.activityState.name(),
+                    decision.activityState().name(), decision.activityStateRule()));
+            record(m, Dimension.ACTIVITY_STATE, m.activityState.name(), decision.activityState().name(),
+                    decision.activityStateRule(), decision.tableVersion(), now);
+            m.activityState = decision.activityState();
+        }
+        if (decision.layer() != m.layer) {
+            changes.add(new MembershipChanged.Change("layer", m.layer.name(), decision.layer().name(), decision.layerRule()));
+            record(m, Dimension.LAYER, m.layer.name(), decision.layer().name(), decision.layerRule(),
+                    decision.tableVersion(), now);
+            m.layer = decision.layer();
+        }
+        if (!changes.isEmpty()) {
+            outbox.enqueue(events.changed(m, changes, now));
+        }
+        m.nextStandingCheckAt = now.plus(config.standingRecheck());
+    }
+
+    private void record(Membership m, Dimension dimension, String from, String to, String decidedBy, String tableVersion,
+            Instant now) {
+        MembershipHistoryEntry entry = new MembershipHistoryEntry();
+        entry.membershipId = m.id;
+        entry.memberId = m.memberId;
+        entry.groupId = m.groupId;
+        entry.dimension = dimension;
+        entry.fromValue = from;
+        entry.toValue = to;
+        entry.decidedBy = decidedBy;
+        entry.tableVersion = tableVersion;
+        entry.changedAt = now;
+        history.persist(entry);
+    }
+
+    static ZoneId zone(CommunityGroup group) {
+        return MembershipService.zone(group);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

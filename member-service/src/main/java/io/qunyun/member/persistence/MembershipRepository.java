@@ -1,0 +1,134 @@
+package io.qunyun.member.persistence;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class MembershipRepository implements PanacheRepositoryBase<Membership, UUID> {
+
+    public Optional<Membership> findOpen(UUID memberId, UUID groupId) {
+        return find("memberId = ?1 and groupId = ?2 and leftAt is null", memberId, groupId).firstResultOptional();
+    }
+
+    /** The open membership, locked until the transaction ends (a concurrent exit or standing change waits). */
+    public Optional<Membership> lockOpen(UUID memberId, UUID groupId) {
+        return find("memberId = ?1 and groupId = ?2 and leftAt is null", memberId, groupId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The member's most recent ended membership of the group: what the Admission table judges a rejoin by. */
+    public Optional<Membership> latestEnded(UUID memberId, UUID groupId) {
+        return find("memberId = ?1 and groupId = ?2 and leftAt is not null", Sort.descending("leftAt"), memberId, groupId)
+                .firstResultOptional();
+    }
+
+    /** Open memberships of a group after {@code after} in id order (keyset page; {@code after} null = from the start). */
+    public List<Membership> openOfGroup(UUID groupId, UUID after, int limit) {
+        var query = after == null
+                ? find("groupId = ?1 and leftAt is null", Sort.ascending("id"), groupId)
+                : find("groupId = ?1 and leftAt is null and id > ?2", Sort.ascending("id"), groupId, after);
+        return query.page(Page.ofSize(limit)).list();
+    }
+
+    /** Every open membership of the group, locked: a group closing ends them all. */
+    public List<Membership> lockAllOpenOfGroup(UUID groupId) {
+        return find("groupId = ?1 and leftAt is null", Sort.ascending("id"), groupId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** All memberships of a member, open and ended, newest first. */
+    public List<Membership> ofMember(UUID memberId) {
+        return find("memberId", Sort.descending("joinedAt", "id"), memberId).list();
+    }
+
+    /** Whether the member holds an open staff membership of the group with one of the reviewer roles. */
+    public boolean isReviewer(UUID memberId, UUID groupId, Collection<String> reviewerRoles) {
+        if (reviewerRoles.isEmpty()) {
+            return false;
+        }
+        Number found = (Number) getEntityManager().createNativeQuery("""
+                SELECT count(*) FROM memberships
+                WHERE member_id = :member AND group_id = :group AND left_at IS NULL AND staff
+                  AND roles && CAST(:roles AS text[])""")
+                .setParameter("member", memberId)
+                .setParameter("group", groupId)
+                .setParameter("roles", "{" + String.join(",", reviewerRoles) + "}")
+                .getSingleResult();
+        return found.longValue() > 0;
+    }
+
+    /** Whether the group has any open reviewer (a group without one accepts its first reviewer unaided). */
+    public boolean hasReviewer(UUID groupId, Collection<String> reviewerRoles) {
+        if (reviewerRoles.isEmpty()) {
+            return false;
+        }
+        Number found = (Number) getEntityManager().createNativeQuery("""
+                SELECT count(*) FROM memberships
+                WHERE group_id = :group AND left_at IS NULL AND staff AND roles && CAST(:roles AS text[])""")
+                .setParameter("group", groupId)
+                .setParameter("roles", "{" + String.join(",", reviewerRoles) + "}")
+                .getSingleResult();
+        return found.longValue() > 0;
+    }
+
+    /**
+     * Open memberships due for a standing evaluation, locked; rows another worker holds are skipped.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Membership> lockDue(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM memberships
+                WHERE left_at IS NULL AND next_standing_check_at <= :now
+                ORDER BY next_standing_check_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED""", Membership.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /**
+     * Adds one recorded activity to the facts of the member's open membership of the group, and makes
+     * the membership due for a standing evaluation.
+     *
+     * @return false when the member has no open membership of that group
+     */
+    public boolean addActivity(UUID memberId, UUID groupId, Instant occurredAt, boolean interaction, boolean purchase,
+            boolean share, boolean contribution, boolean checkIn, Instant dueAt) {
+        int updated = getEntityManager().createNativeQuery("""
+                UPDATE memberships SET
+                    interactions = interactions + :interaction,
+                    purchases = purchases + :purchase,
+                    shares = shares + :share,
+                    contributions = contributions + :contribution,
+                    last_activity_at = CASE WHEN :interaction = 1
+                        THEN greatest(last_activity_at, CAST(:at AS timestamptz)) ELSE last_activity_at END,
+                    last_check_in_at = CASE WHEN :checkIn
+                        THEN greatest(last_check_in_at, CAST(:at AS timestamptz)) ELSE last_check_in_at END,
+                    last_contribution_at = CASE WHEN :contribution = 1
+                        THEN greatest(last_contribution_at, CAST(:at AS timestamptz)) ELSE last_contribution_at END,
+                    next_standing_check_at = CAST(:due AS timestamptz)
+                WHERE member_id = :member AND group_id = :group AND left_at IS NULL""")
+                .setParameter("interaction", interaction ? 1 : 0)
+                .setParameter("purchase", purchase ? 1 : 0)
+                .setParameter("share", share ? 1 : 0)
+                .setParameter("contribution", contribution ? 1 : 0)
+                .setParameter("checkIn", checkIn)
+                .setParameter("at", occurredAt)
+                .setParameter("due", dueAt)
+                .setParameter("member", memberId)
+                .setParameter("group", groupId)
+                .executeUpdate();
+        return updated > 0;
+    }
+}

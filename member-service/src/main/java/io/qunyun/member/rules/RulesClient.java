@@ -1,0 +1,45 @@
+package io.qunyun.member.rules;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * rules-service's decision API (the two tables memberships use). Decisions are pure functions of
+ * their input, so retrying a failed call is safe.
+ */
+@RegisterRestClient(configKey = "rules-service")
+@Path("/decisions")
+@Timeout(value = 3, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 200)
+public interface RulesClient {
+
+    @POST
+    @Path("/rejoin")
+    RejoinAnswer rejoin(RejoinRequest request);
+
+    @POST
+    @Path("/member-standing")
+    StandingAnswer standing(StandingRequest request);
+
+    record RejoinRequest(String previousExitKind, boolean hadReason, int daysSinceExit, String groupType) {
+    }
+
+    record RejoinAnswer(Boolean allowed, Boolean screeningRequired, String reason, String decidedBy, String table,
+            String tableVersion, List<String> firedRules) {
+    }
+
+    record StandingRequest(int interactions, int purchases, int shares, int contributions, int daysSinceLastActivity,
+            int daysSinceLastContribution) {
+    }
+
+    record StandingAnswer(String stage, String stageRule, String activityState, String activityStateRule, String layer,
+            String layerRule, String table, String tableVersion, List<String> firedRules) {
+    }
+}

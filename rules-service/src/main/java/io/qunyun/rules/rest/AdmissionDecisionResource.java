@@ -1,0 +1,41 @@
+package io.qunyun.rules.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.qunyun.rules.domain.admission.AdmissionService;
+
+/** Rejoining a group: {@code POST /decisions/rejoin}. */
+@Path("/decisions/rejoin")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Decisions")
+public class AdmissionDecisionResource {
+
+    @Inject
+    AdmissionService admission;
+
+    @POST
+    @Operation(summary = "May a former member rejoin the group",
+            description = "Table Admission: previous exit kind × days since the exit × group type → allowed, screening "
+                    + "required, reason. The matching row with the highest PRIORITY decides (decidedBy).")
+    @APIResponse(responseCode = "200", description = "The decision")
+    @APIResponse(responseCode = "400", description = "Invalid request; errors[].field names the request field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RejoinResponse rejoin(@Valid @NotNull RejoinRequest request) {
+        return RejoinResponse.of(admission.rejoin(request.previousExitKind(), Boolean.TRUE.equals(request.hadReason()),
+                request.daysSinceExit(), request.groupType()));
+    }
+}
