@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,8 +75,110 @@ public class Demo {
                     + " activities were credited within 20 s");
         }
 
-        say("5. The decision tables in use");
-        get(RULES + "/decision-tables").forEach(t -> System.out.println(t));
+        String campGroup = community();
+        campaign(campGroup);
+
+        say("The decision tables in use");
+        get(RULES + "/decision-tables").forEach(t -> System.out.println(pick(t, "name", "rows", "hitPolicy", "version")));
+    }
+
+    /** A conversion-camp group that screens its members: apply, review, join (member-service). */
+    static String community() throws Exception {
+        say("6. A 30-day conversion camp group that screens who joins (campaign-service positions it)");
+        JsonNode camp = post(CAMPAIGN + "/groups", """
+                {"name":"30天减脂训练营 #1","platform":"WECOM","aidass":{"from":"DESIRE","to":"ACTION"},
+                 "screened":true,"screeningRequired":true,"timeZone":"Asia/Shanghai",
+                 "fiveW1H":{"why":"转化","what":"30天陪跑减脂","where":"企业微信","who":"25-35岁上班族",
+                            "when":{"lifecycleHours":792},"how":"PAID_ENTRY"}}""");
+        show(camp, "id", "type", "timeZone", "screeningRequired", "primaryMetric");
+        String group = camp.path("id").asText();
+        // member-service learns of the group from the group-changes topic
+        JsonNode replica = null;
+        for (int i = 0; i < 60 && (replica == null || !replica.has("groupId")); i++) {
+            replica = get(MEMBERS + "/groups/" + group);
+            if (!replica.has("groupId")) {
+                Thread.sleep(500);
+            }
+        }
+        System.out.println("member-service's copy of the group: " + pick(replica, "groupId", "type", "timeZone", "screeningRequired"));
+
+        say("7. The owner joins as staff; a member applies, the owner approves, the member is in");
+        String owner = register("demo-owner", "群主·阿青");
+        show(post(MEMBERS + "/groups/" + group + "/members",
+                JSON.createObjectNode().put("memberId", owner).set("roles", JSON.createArrayNode().add("OWNER")).toString()),
+                "memberId", "roles", "staff", "layer", "stage");
+        String applicant = register("demo-applicant", "小周");
+        System.out.println("joining directly is refused, the group screens:");
+        show(post(MEMBERS + "/groups/" + group + "/members", JSON.createObjectNode().put("memberId", applicant).toString()),
+                "status", "title", "detail");
+        ObjectNode apply = JSON.createObjectNode().put("memberId", applicant);
+        apply.putArray("answers").addObject().put("question", "为什么想加入？/ Why join?").put("answer", "想系统地减脂 / to lose weight properly");
+        JsonNode application = post(MEMBERS + "/groups/" + group + "/applications", apply.toString());
+        show(application, "applicationId", "state", "answers");
+        JsonNode decided = post(MEMBERS + "/groups/" + group + "/applications/" + application.path("applicationId").asText()
+                + "/decision", JSON.createObjectNode().put("reviewerId", owner).put("outcome", "APPROVED")
+                        .put("reason", "目标清晰 / clear goal").toString());
+        show(decided, "state", "reviewerId", "decisionReason", "membershipId");
+        System.out.println("members of the group (staff flagged):");
+        get(MEMBERS + "/groups/" + group + "/members").path("items")
+                .forEach(m -> System.out.println("  " + pick(m, "memberId", "roles", "staff", "layer", "stage", "admittedVia")));
+        return group;
+    }
+
+    /** The 30-day camp on the group, on campaign-service's virtual clock (the demo profile). */
+    static void campaign(String group) throws Exception {
+        say("8. Dry run of the 30-day conversion camp on that group: what it would create, writing nothing");
+        JsonNode clock = get(CAMPAIGN + "/clock");
+        if (!clock.has("instant")) {
+            System.out.println("(campaign-service runs on the system clock: start it with the demo profile to run a camp in seconds)");
+            return;
+        }
+        String today = java.time.LocalDate.ofInstant(Instant.parse(clock.path("instant").asText()),
+                java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        JsonNode dry = post(CAMPAIGN + "/campaigns/dry-run", JSON.createObjectNode().put("templateId", "conversion-camp-30d")
+                .put("groupId", group).put("startDate", today).toString());
+        System.out.println(dry.path("items").size() + " timeline rows, " + dry.path("touches") + " group touches, "
+                + dry.path("tasks") + " 1:1 tasks; the first three rows:");
+        for (int i = 0; i < Math.min(3, dry.path("items").size()); i++) {
+            System.out.println("  " + pick(dry.path("items").get(i), "stepId", "phase", "day", "localDue", "state", "reason"));
+        }
+
+        say("9. The camp runs: 33 days on the virtual clock, one day per call; phase changes as they happen");
+        ObjectNode start = JSON.createObjectNode().put("templateId", "conversion-camp-30d").put("startDate", today);
+        start.putArray("groupIds").add(group);
+        start.putObject("northStar").put("metric", "paid_conversions").put("target", 10);
+        start.putArray("relatedMetrics").add("check_in_rate").add("share_count");
+        JsonNode campaign = post(CAMPAIGN + "/campaigns", start.toString());
+        show(campaign, "id", "templateId", "templateVersion", "state", "startDate", "days");
+        String id = campaign.path("id").asText();
+        String phase = null;
+        for (int day = 0; day <= 34; day++) {
+            post(CAMPAIGN + "/clock/advance", "{\"duration\":\"P1D\"}");
+            JsonNode now = get(CAMPAIGN + "/campaigns/" + id);
+            if (!java.util.Objects.equals(phase, now.path("phase").asText(null))) {
+                phase = now.path("phase").asText(null);
+                System.out.println("  day " + now.path("day") + ": phase " + phase + " (" + now.path("state").asText() + ")");
+            }
+        }
+
+        say("10. The timeline afterwards: every step with its due time (UTC and local) and state");
+        Map<String, Integer> states = new java.util.TreeMap<>();
+        JsonNode page = get(CAMPAIGN + "/campaigns/" + id + "/timeline?limit=500");
+        page.path("items").forEach(r -> states.merge(r.path("state").asText(), 1, Integer::sum));
+        System.out.println("rows by state: " + states);
+        page.path("items").forEach(r -> {
+            if (r.path("stepId").asText().matches("opening-ceremony|kol-sharing-session|limited-offer|closing-ceremony|review")) {
+                System.out.println("  " + pick(r, "stepId", "phase", "day", "dueAt", "dueLocal", "state"));
+            }
+        });
+        JsonNode tasks = get(CAMPAIGN + "/tasks?campaignId=" + id + "&limit=5");
+        System.out.println("operator tasks (first five): " + tasks.path("items").size());
+        tasks.path("items").forEach(t -> System.out.println("  " + pick(t, "stepId", "memberId", "assigneeRole", "status", "tactic")));
+    }
+
+    static String register(String prefix, String name) throws Exception {
+        return post(MEMBERS + "/members", JSON.createObjectNode().put("sourceSystem", "wecom")
+                .put("externalId", prefix + "-" + System.nanoTime()).put("displayName", name).toString()).path("id").asText();
     }
 
     static String activity(String type, String groupId, String occurredAt) {

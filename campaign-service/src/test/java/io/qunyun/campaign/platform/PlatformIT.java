@@ -100,6 +100,83 @@ class PlatformIT {
         assertEquals(expected, (int) points.path("balance"));
     }
 
+    /**
+     * The 30-day conversion camp on a positioned group, on campaign-service's virtual clock (the demo
+     * profile): the group reaches member-service over group-changes, members join there, every phase
+     * starts in order and ends, each phase change reaches member-service over campaign-phase-changed
+     * (a share in WRAP_UP is decided with the phase, by the Rewards table), and the timeline ends with
+     * nothing left pending.
+     */
+    @Test
+    void runsAThirtyDayCampOnThePositionedGroup() {
+        String group = given().contentType(ContentType.JSON).body("""
+                {"name": "30天减脂训练营", "platform": "WECOM", "aidass": {"from": "DESIRE", "to": "ACTION"},
+                 "timeZone": "Asia/Shanghai",
+                 "fiveW1H": {"why": "convert", "what": "30-day camp", "where": "WeCom", "who": "office workers",
+                             "when": {"lifecycleHours": 792}, "how": "PAID_ENTRY"}}
+                """)
+                .when().post("/groups")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> given()
+                .baseUri(PlatformResource.members.url()).when().get("/groups/" + group)
+                .then().statusCode(200).body("timeZone", equalTo("Asia/Shanghai")));
+        String owner = createMember();
+        join(group, owner, List.of("OWNER"));
+        String member = createMember();
+        join(group, member, List.of());
+
+        String now = given().when().get("/clock").then().statusCode(200).body("virtual", equalTo(true))
+                .extract().path("instant");
+        String start = java.time.LocalDate.ofInstant(Instant.parse(now), java.time.ZoneId.of("Asia/Shanghai"))
+                .plusDays(1).toString();
+        String campaign = given().contentType(ContentType.JSON).body(Map.of("templateId", "conversion-camp-30d",
+                "groupIds", List.of(group), "startDate", start,
+                "northStar", Map.of("metric", "paid_conversions", "target", 10)))
+                .when().post("/campaigns")
+                .then().statusCode(201).body("state", equalTo("SCHEDULED")).extract().path("id");
+
+        List<String> phases = new ArrayList<>();
+        boolean sharedInWrapUp = false;
+        for (int day = 0; day <= 34; day++) {
+            given().contentType(ContentType.JSON).body(Map.of("duration", "P1D"))
+                    .when().post("/clock/advance").then().statusCode(200);
+            String phase = given().when().get("/campaigns/" + campaign).then().statusCode(200).extract().path("phase");
+            if (phase != null && (phases.isEmpty() || !phases.get(phases.size() - 1).equals(phase))) {
+                phases.add(phase);
+            }
+            if ("WRAP_UP".equals(phase) && !sharedInWrapUp) {
+                sharedInWrapUp = true;
+                String share = "it-share-" + UUID.randomUUID();
+                // member-service learns the phase from campaign-phase-changed; its Rewards context carries it
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    record(member, Map.of("type", "SHARE", "groupId", group, "occurredAt", Instant.now().toString(),
+                            "idempotencyKey", share + "-" + System.nanoTime()));
+                    given().baseUri(PlatformResource.members.url()).when().get("/members/" + member + "/points")
+                            .then().statusCode(200)
+                            .body("entries.firedRules.flatten()", hasItem(startsWith("R10")));
+                });
+            }
+        }
+        assertEquals(List.of("WARM_UP", "BUILD_UP", "CLIMAX", "WRAP_UP", "GRACE", "ENDED"), phases);
+        given().when().get("/campaigns/" + campaign).then().statusCode(200).body("state", equalTo("COMPLETED"));
+
+        List<String> states = given().when().get("/campaigns/" + campaign + "/timeline?limit=5000")
+                .then().statusCode(200).extract().path("items.state");
+        assertEquals(List.of(), states.stream().filter(s -> s.equals("PENDING") || s.equals("MATERIALISING")).toList(),
+                "every step of a finished camp has fired, been skipped or expired");
+        List<String> done = given().when().get("/campaigns/" + campaign + "/timeline?limit=5000")
+                .then().extract().path("items.findAll { it.state == 'DONE' }.stepId");
+        org.hamcrest.MatcherAssert.assertThat(done, org.hamcrest.Matchers.hasItems("opening-ceremony",
+                "kol-sharing-session", "limited-offer", "closing-ceremony", "review"));
+    }
+
+    private void join(String group, String member, List<String> roles) {
+        given().baseUri(PlatformResource.members.url()).contentType(ContentType.JSON)
+                .body(Map.of("memberId", member, "roles", roles))
+                .when().post("/groups/" + group + "/members")
+                .then().statusCode(201);
+    }
+
     private String createMember() {
         return given().baseUri(PlatformResource.members.url()).contentType(ContentType.JSON)
                 .body(Map.of("sourceSystem", "platform-it", "externalId", UUID.randomUUID().toString(),
