@@ -32,24 +32,26 @@ class DecisionTablesResourceTest {
             "Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx",
             "Tiers", "io/qunyun/rules/domain/tier/Tiers.drl.xlsx",
             "GroupHealth", "io/qunyun/rules/domain/health/GroupHealth.drl.xlsx",
-            "TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx");
+            "TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx",
+            "PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx");
 
     /** Rule rows per table: Tiers counts both of its tables (3 weights + 4 tiers); PRIORITY columns do not count. */
     static final Map<String, Integer> ROWS = Map.of("GroupPositioning", 13, "FiveW1H", 18, "Rewards", 13, "Tiers", 7,
-            "GroupHealth", 9, "TouchStrategy", 15);
+            "GroupHealth", 9, "TouchStrategy", 15, "PointsPolicy", 9);
     static final Map<String, String> HIT_POLICIES = Map.of("GroupPositioning", "PRIORITY", "FiveW1H", "COLLECT",
-            "Rewards", "PRIORITY", "Tiers", "UNIQUE", "GroupHealth", "PRIORITY", "TouchStrategy", "PRIORITY");
+            "Rewards", "PRIORITY", "Tiers", "UNIQUE", "GroupHealth", "PRIORITY", "TouchStrategy", "PRIORITY",
+            "PointsPolicy", "PRIORITY");
 
     @Inject
     DecisionTableReleaseRepository releases;
 
     @Test
-    void listsTheSixTablesWithTheirWorkbookHashes() throws Exception {
+    void listsTheTablesWithTheirWorkbookHashes() throws Exception {
         List<Map<String, Object>> tables = given().when().get("/decision-tables")
                 .then().statusCode(200).contentType(ContentType.JSON)
-                .body("$", hasSize(6))
+                .body("$", hasSize(7))
                 .body("name", containsInAnyOrder("FiveW1H", "GroupHealth", "GroupPositioning", "Rewards", "Tiers",
-                        "TouchStrategy"))
+                        "TouchStrategy", "PointsPolicy"))
                 .extract().jsonPath().getList("$");
         for (Map<String, Object> table : tables) {
             String name = (String) table.get("name");

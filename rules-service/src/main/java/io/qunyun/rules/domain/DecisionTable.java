@@ -13,7 +13,8 @@ public enum DecisionTable {
     REWARDS("Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx", "/decisions/reward"),
     TIERS("Tiers", "io/qunyun/rules/domain/tier/Tiers.drl.xlsx", "/decisions/tier"),
     GROUP_HEALTH("GroupHealth", "io/qunyun/rules/domain/health/GroupHealth.drl.xlsx", "/decisions/group-health"),
-    TOUCH_STRATEGY("TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx", "/decisions/touch");
+    TOUCH_STRATEGY("TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx", "/decisions/touch"),
+    POINTS_POLICY("PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx", "/decisions/points-policy");
 
     private final String tableName;
     private final String resource;
