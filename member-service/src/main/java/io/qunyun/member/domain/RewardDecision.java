@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What rules-service decided one activity earns; the unit the ledger credits (at most once per activity). */
+/**
+ * What rules-service decided one activity earns; the unit the ledger credits (at most once per activity).
+ *
+ * @param policy how to credit it (PointsPolicy table); null when the publisher sent none: no cap, no
+ *               growth, no expiry
+ */
 public record RewardDecision(
         UUID decisionId,
         UUID activityId,
@@ -14,5 +19,25 @@ public record RewardDecision(
         String reason,
         List<String> firedRules,
         String tableVersion,
-        Instant occurredAt) {
+        Instant occurredAt,
+        UUID groupId,
+        boolean penalty,
+        CreditPolicy policy) {
+
+    /** The decision as older publishers sent it: no group, no penalty flag, no policy. */
+    public RewardDecision(UUID decisionId, UUID activityId, UUID memberId, String activityType, int points,
+            String reason, List<String> firedRules, String tableVersion, Instant occurredAt) {
+        this(decisionId, activityId, memberId, activityType, points, reason, firedRules, tableVersion, occurredAt,
+                null, false, null);
+    }
+
+    /**
+     * @param maxPerDay        credited activities of this type per member, group and local day; null = no cap
+     * @param capRule          the CreditCaps row
+     * @param growthInput      PURCHASES, CONTENT or BEHAVIOUR; null = no growth
+     * @param expiresAfterDays days until the credited points expire; null = never
+     */
+    public record CreditPolicy(Integer maxPerDay, String capRule, String growthInput, Integer expiresAfterDays,
+            String expiryRule, String tableVersion) {
+    }
 }

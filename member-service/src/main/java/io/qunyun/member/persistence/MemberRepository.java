@@ -39,6 +39,43 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("sourceSystem = ?1 and externalId = ?2", sourceSystem, externalId).firstResultOptional();
     }
 
+    /**
+     * Locks the members' rows until the transaction ends, in id order (so two transactions locking
+     * overlapping sets cannot deadlock): crediting, capping, redeeming and expiring of one member
+     * then happen one after the other.
+     */
+    public void lockForUpdate(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("SELECT id FROM members WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** The member as stored now (bypassing the session cache: counters are changed by SQL). */
+    public Optional<Member> fresh(UUID id) {
+        Member member = findById(id);
+        if (member != null) {
+            getEntityManager().refresh(member);
+        }
+        return Optional.ofNullable(member);
+    }
+
+    /** Applies a tier decision (the only writer of the tier columns). */
+    public void setTier(UUID id, String tier, String benefits, java.time.Instant changedAt) {
+        getEntityManager().createNativeQuery("""
+                UPDATE members SET tier = :tier, tier_benefits = :benefits,
+                                   tier_changed_at = COALESCE(:changedAt, tier_changed_at)
+                WHERE id = :id""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("tier", tier)
+                .setParameter("benefits", benefits)
+                .setParameter("changedAt", changedAt, java.time.Instant.class)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
     public boolean exists(UUID id) {
         return count("id", id) > 0;
     }

@@ -27,6 +27,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.qunyun.member.domain.DuplicateMemberException;
+import io.qunyun.member.domain.DuplicateRewardException;
+import io.qunyun.member.domain.InsufficientPointsException;
+import io.qunyun.member.domain.RewardNotFoundException;
 import io.qunyun.member.domain.MemberNotFoundException;
 
 /** Turns every failure into application/problem+json; field names are the client's request fields. */
@@ -72,6 +75,25 @@ public class ProblemMappers {
         return problem(409, "/problems/duplicate-member", "Member already exists", exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("externalId",
                         "already registered for this sourceSystem as member " + exception.existingMemberId())));
+    }
+
+    @ServerExceptionMapper
+    public Response insufficientPoints(InsufficientPointsException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/insufficient-points", "Not enough points", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("rewardId", "costs " + exception.cost()
+                        + " points; the balance is " + exception.balance())));
+    }
+
+    @ServerExceptionMapper
+    public Response rewardNotFound(RewardNotFoundException exception, UriInfo uriInfo) {
+        return problem(404, "/problems/not-found", "Reward not found", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("rewardId", "no active reward with this id")));
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateReward(DuplicateRewardException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/duplicate-reward", "Reward already exists", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("code", "already used by another reward")));
     }
 
     @ServerExceptionMapper
