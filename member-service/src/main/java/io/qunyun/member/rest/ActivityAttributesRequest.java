@@ -2,12 +2,9 @@ package io.qunyun.member.rest;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import io.qunyun.member.domain.ActivityAttributes;
 
@@ -23,13 +20,13 @@ public record ActivityAttributesRequest(
         @Size(min = 1, max = 64) String contentKind) {
 
     /** An amount means nothing without its currency (and a currency nothing without an amount). */
-    @JsonIgnore
-    @AssertTrue(message = "amount and currency are given together")
-    public boolean isCurrency() {
-        return (amount == null) == (currency == null);
-    }
-
     ActivityAttributes toDomain() {
+        if (amount != null && currency == null) {
+            throw new InvalidParameterException("attributes.currency", "is required with an amount");
+        }
+        if (amount == null && currency != null) {
+            throw new InvalidParameterException("attributes.amount", "is required with a currency");
+        }
         return new ActivityAttributes(product, amount, currency, contentKind);
     }
 }
