@@ -76,6 +76,13 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 .executeUpdate();
     }
 
+    public java.util.List<Member> findBySourceAndExternalIds(String sourceSystem, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return list("sourceSystem = ?1 and externalId in ?2", sourceSystem, externalIds);
+    }
+
     public boolean exists(UUID id) {
         return count("id", id) > 0;
     }
