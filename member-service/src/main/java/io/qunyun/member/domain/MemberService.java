@@ -40,8 +40,10 @@ public class MemberService {
         return member;
     }
 
+    /** The member; a record merged into another resolves to the survivor. */
     @Transactional
     public Member get(UUID id) {
-        return members.findByIdOptional(id).orElseThrow(() -> new MemberNotFoundException(id));
+        Member member = members.findByIdOptional(id).orElseThrow(() -> new MemberNotFoundException(id));
+        return member.mergedInto == null ? member : members.findById(member.mergedInto);
     }
 }

@@ -32,6 +32,10 @@ public class Member {
     public Instant createdAt;
 
     /** Set only by the tier-decisions consumer (SQL), never through this entity. */
+    /** Set when this record was merged into another member (the survivor); the row stays as history. */
+    @Column(name = "merged_into", insertable = false, updatable = false)
+    public java.util.UUID mergedInto;
+
     @Column(name = "tier", insertable = false, updatable = false)
     public String tier;
 

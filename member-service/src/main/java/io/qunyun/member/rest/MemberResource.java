@@ -22,6 +22,7 @@ import io.qunyun.member.domain.ActivityAttributes;
 import io.qunyun.member.domain.ActivityService;
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.MemberService;
+import io.qunyun.member.domain.MergeService;
 import io.qunyun.member.domain.RedemptionService;
 import io.qunyun.member.domain.TierService;
 import io.qunyun.member.persistence.Activity;
@@ -39,9 +40,11 @@ public class MemberResource {
     private final LedgerService ledger;
     private final TierService tiers;
     private final RedemptionService redemptions;
+    private final MergeService merges;
 
     MemberResource(MemberService members, ActivityService activities, LedgerService ledger, TierService tiers,
-            RedemptionService redemptions) {
+            RedemptionService redemptions, MergeService merges) {
+        this.merges = merges;
         this.members = members;
         this.activities = activities;
         this.ledger = ledger;
@@ -131,6 +134,28 @@ public class MemberResource {
         return Response.status(redeemed.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(RedemptionResponse.of(redeemed))
                 .build();
+    }
+
+    /** The member's external ids (its registration id first). */
+    @GET
+    @Path("{id}/identities")
+    public List<IdentityDtos.Identity> identities(@PathParam("id") UUID id) {
+        return merges.identities(id).stream().map(i -> new IdentityDtos.Identity(i[0], i[1])).toList();
+    }
+
+    @POST
+    @Path("{id}/identities")
+    public Response addIdentity(@PathParam("id") UUID id, @Valid @NotNull IdentityDtos.IdentityRequest body) {
+        merges.addIdentity(id, body.sourceSystem().strip(), body.externalId().strip());
+        return Response.status(Response.Status.CREATED)
+                .entity(new IdentityDtos.Identity(body.sourceSystem().strip(), body.externalId().strip())).build();
+    }
+
+    /** Merges the member {@code from} into this one (the survivor) and answers the survivor. */
+    @POST
+    @Path("{id}/merge")
+    public MemberResponse merge(@PathParam("id") UUID id, @Valid @NotNull IdentityDtos.MergeRequest body) {
+        return MemberResponse.of(merges.merge(id, body.from()));
     }
 
     private static Long parseLedgerCursor(String after) {

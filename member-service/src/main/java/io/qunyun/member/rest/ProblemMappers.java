@@ -28,7 +28,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.qunyun.member.domain.DuplicateMemberException;
 import io.qunyun.member.domain.DuplicateRewardException;
+import io.qunyun.member.domain.IdentityTakenException;
 import io.qunyun.member.domain.InsufficientPointsException;
+import io.qunyun.member.domain.MergeConflictException;
 import io.qunyun.member.domain.RewardNotFoundException;
 import io.qunyun.member.domain.MemberNotFoundException;
 
@@ -94,6 +96,18 @@ public class ProblemMappers {
     public Response duplicateReward(DuplicateRewardException exception, UriInfo uriInfo) {
         return problem(409, "/problems/duplicate-reward", "Reward already exists", exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("code", "already used by another reward")));
+    }
+
+    @ServerExceptionMapper
+    public Response mergeConflict(MergeConflictException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/merge-conflict", "Members cannot be merged", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("from", exception.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response identityTaken(IdentityTakenException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/identity-taken", "Identity already registered", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("externalId", "already belongs to a member")));
     }
 
     @ServerExceptionMapper
