@@ -44,6 +44,13 @@ final class TestData {
                 .formatted(quoted(type), quoted(groupId), quoted(occurredAt), quoted(idempotencyKey));
     }
 
+    /** Puts the virtual clock back at the real time (tests that move it call this afterwards). */
+    static void resetClock() {
+        given().contentType(ContentType.JSON)
+                .body("{\"instant\":\"%s\"}".formatted(java.time.Instant.now()))
+                .put("/clock").then().statusCode(200);
+    }
+
     private static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
     }

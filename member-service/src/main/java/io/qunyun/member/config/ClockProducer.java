@@ -1,21 +1,52 @@
 package io.qunyun.member.config;
 
 import java.time.Clock;
+import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
- * The service's one java.time.Clock. Placeholder of the memberships branch so it compiles and runs
- * before the merge; the points branch's ClockProducer (system or virtual clock, qunyun.clock.mode)
- * replaces this class, with the same name.
+ * The one clock of member-service: every "now" in domain code comes from this bean (never
+ * Instant.now()), so the demo can move time and tests can check day boundaries and expiry.
  */
-@ApplicationScoped
+@Singleton
 public class ClockProducer {
 
+    private final ClockConfig config;
+
+    ClockProducer(ClockConfig config) {
+        this.config = config;
+    }
+
+    /** Singleton, not a client proxy: callers may check {@code instanceof VirtualClock}. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
+        if (config.mode() == ClockConfig.Mode.VIRTUAL) {
+            Clock system = Clock.systemUTC();
+            return new VirtualClock(system, config.start().orElseGet(system::instant));
+        }
         return Clock.systemUTC();
+    }
+
+    /** Fails startup before the service takes traffic. */
+    void refuseVirtualClockInProduction(@Observes StartupEvent startup) {
+        refuseVirtualClockInProduction(config.mode(), ConfigUtils.getProfiles());
+    }
+
+    /**
+     * A virtual clock in production would credit, cap and expire points on a made-up date. Only the
+     * demo profile (a child of prod) may run one.
+     */
+    static void refuseVirtualClockInProduction(ClockConfig.Mode mode, List<String> activeProfiles) {
+        if (mode == ClockConfig.Mode.VIRTUAL && activeProfiles.contains("prod") && !activeProfiles.contains("demo")) {
+            throw new IllegalStateException("qunyun.clock.mode=virtual is refused in the prod profile "
+                    + "(only the demo profile may move time); set qunyun.clock.mode=system");
+        }
     }
 }

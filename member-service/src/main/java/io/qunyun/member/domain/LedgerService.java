@@ -1,6 +1,12 @@
 package io.qunyun.member.domain;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -8,6 +14,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.qunyun.member.messaging.MemberGrowthEvents;
+import io.qunyun.member.messaging.Outbox;
+import io.qunyun.member.persistence.LedgerEntry;
 import io.qunyun.member.persistence.MemberRepository;
 import io.qunyun.member.persistence.PointsLedgerRepository;
 
@@ -16,43 +25,120 @@ public class LedgerService {
 
     private final MemberRepository members;
     private final PointsLedgerRepository ledger;
+    private final GroupTimeZones zones;
+    private final MemberGrowthEvents growthEvents;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    LedgerService(MemberRepository members, PointsLedgerRepository ledger) {
+    LedgerService(MemberRepository members, PointsLedgerRepository ledger, GroupTimeZones zones,
+            MemberGrowthEvents growthEvents, Outbox outbox, Clock clock) {
         this.members = members;
         this.ledger = ledger;
-    }
-
-    /** @param unknownMember decisions not credited because their member does not exist here */
-    public record CreditResult(int credited, int alreadyCredited, List<RewardDecision> unknownMember) {
+        this.zones = zones;
+        this.growthEvents = growthEvents;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
-     * Credits a batch of decisions in one transaction. Each activity is credited at most once
-     * (the ledger's unique activity_id), so replays and duplicates change nothing, and the balance
-     * moves by exactly the points of the rows appended. Decisions worth 0 points are recorded
-     * too: the ledger then shows "nothing earned, because ..." with the rules that fired.
+     * @param capped        decisions recorded with 0 points because the member reached the day's cap
+     * @param unknownMember decisions not credited because their member does not exist here
+     */
+    public record CreditResult(int credited, int alreadyCredited, int capped, List<RewardDecision> unknownMember) {
+    }
+
+    /**
+     * Credits a batch of decisions in one transaction. Each activity is credited at most once (the
+     * ledger's unique activity_id), so replays and duplicates change nothing, and the balance moves by
+     * exactly the points of the rows appended. Decisions worth 0 points are recorded too: the ledger
+     * then shows "nothing earned, because ..." with the rules that fired.
+     *
+     * <p>Daily caps (PointsPolicy table, carried in the decision) are applied here, under the member's
+     * row lock taken first: counting the day's credited rows and appending this one cannot interleave
+     * with another credit of the same member, whichever consumer or instance runs it. A capped activity
+     * is appended with 0 points and the reason "capped by &lt;row&gt;", never dropped.
      */
     @Transactional
     public CreditResult credit(List<RewardDecision> decisions) {
         Set<UUID> known = members.existingIds(decisions.stream().map(RewardDecision::memberId).distinct().toList());
+        members.lockForUpdate(known.stream().sorted().toList());
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<RewardDecision> unknown = new ArrayList<>();
+        Set<UUID> grown = new LinkedHashSet<>();
         int credited = 0;
         int duplicates = 0;
+        int capped = 0;
         for (RewardDecision decision : decisions) {
             if (!known.contains(decision.memberId())) {
                 unknown.add(decision);
-            } else if (ledger.appendIfAbsent(decision)) {
+                continue;
+            }
+            LedgerPosting posting = postingOf(decision, now);
+            if (ledger.appendIfAbsent(posting) != null) {
                 credited++;
+                if (posting.cappedBy() != null) {
+                    capped++;
+                }
+                if (posting.movesGrowth()) {
+                    grown.add(decision.memberId());
+                }
             } else {
                 duplicates++;
             }
         }
-        return new CreditResult(credited, duplicates, unknown);
+        publishGrowth(grown, now);
+        return new CreditResult(credited, duplicates, capped, unknown);
     }
 
+    /**
+     * Newest first, strictly older than the cursor {@code after} (a ledger entry id) when given; up to
+     * {@code limit + 1} entries, so the caller can tell whether another page follows.
+     */
     @Transactional
-    public PointsStatement statement(UUID memberId, int limit) {
+    public PointsStatement statement(UUID memberId, Long after, int limit) {
         var member = members.findByIdOptional(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
-        return new PointsStatement(member, ledger.newestOf(memberId, limit));
+        return new PointsStatement(member, ledger.page(memberId, after, limit + 1));
+    }
+
+    /** Sends the new growth of these members (in the caller's transaction, through the outbox). */
+    void publishGrowth(Set<UUID> memberIds, Instant now) {
+        for (UUID memberId : memberIds) {
+            members.fresh(memberId).ifPresent(member -> outbox.enqueue(growthEvents.changed(member, now)));
+        }
+    }
+
+    private LedgerPosting postingOf(RewardDecision decision, Instant now) {
+        RewardDecision.CreditPolicy policy = decision.policy();
+        Instant when = decision.occurredAt() == null ? now : decision.occurredAt();
+        ZoneId zone = zones.of(decision.groupId());
+        LocalDate localDay = LocalDate.ofInstant(when, zone);
+        int points = decision.points();
+        String reason = decision.reason();
+        String cappedBy = null;
+        if (policy != null && policy.maxPerDay() != null && points > 0 && decision.activityType() != null
+                && ledger.creditedOnDay(decision.memberId(), decision.activityType(), decision.groupId(), localDay)
+                        >= policy.maxPerDay()) {
+            cappedBy = policy.capRule();
+            reason = "capped by " + policy.capRule() + " (" + policy.maxPerDay() + " a day); the table decided: "
+                    + decision.reason();
+            points = 0;
+        }
+        String growthInput = policy == null ? null : policy.growthInput();
+        Instant expiresAt = policy == null || policy.expiresAfterDays() == null || points <= 0 ? null
+                : when.plus(policy.expiresAfterDays(), ChronoUnit.DAYS);
+        return new LedgerPosting(LedgerKind.REWARD, decision.memberId(), decision.activityId(), decision.decisionId(),
+                decision.activityType(), decision.groupId(), localDay, points, reason, decision.firedRules(),
+                decision.tableVersion(), decision.occurredAt(), now, decision.penalty(), growthInput, cappedBy,
+                policy == null ? null : policy.tableVersion(), expiresAt, null,
+                "PURCHASES".equals(growthInput) && points > 0 ? 1 : 0,
+                "CONTENT".equals(growthInput) ? points : 0,
+                "BEHAVIOUR".equals(growthInput) ? points : 0);
+    }
+
+    /** Growth deltas that undo an expired REWARD row's contribution. */
+    static long[] growthUndo(LedgerEntry entry) {
+        String input = entry.growthInput;
+        return new long[] { "PURCHASES".equals(input) ? -1 : 0, "CONTENT".equals(input) ? -entry.points : 0,
+                "BEHAVIOUR".equals(input) ? -entry.points : 0 };
     }
 }

@@ -1,5 +1,6 @@
 package io.qunyun.member.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -14,9 +15,11 @@ import io.qunyun.member.persistence.MemberRepository;
 public class MemberService {
 
     private final MemberRepository members;
+    private final Clock clock;
 
-    MemberService(MemberRepository members) {
+    MemberService(MemberRepository members, Clock clock) {
         this.members = members;
+        this.clock = clock;
     }
 
     /** @throws DuplicateMemberException if (sourceSystem, externalId) is registered already */
@@ -28,7 +31,7 @@ public class MemberService {
         member.externalId = externalId;
         member.displayName = displayName;
         // PostgreSQL keeps microseconds: answer with what a later GET will return.
-        member.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        member.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (!members.insertIfAbsent(member)) {
             Member existing = members.findBySourceAndExternalId(sourceSystem, externalId)
                     .orElseThrow(() -> new IllegalStateException("conflicting member vanished"));
@@ -37,8 +40,10 @@ public class MemberService {
         return member;
     }
 
+    /** The member; a record merged into another resolves to the survivor. */
     @Transactional
     public Member get(UUID id) {
-        return members.findByIdOptional(id).orElseThrow(() -> new MemberNotFoundException(id));
+        Member member = members.findByIdOptional(id).orElseThrow(() -> new MemberNotFoundException(id));
+        return member.mergedInto == null ? member : members.findById(member.mergedInto);
     }
 }

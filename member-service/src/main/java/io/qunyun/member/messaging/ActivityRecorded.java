@@ -13,7 +13,17 @@ public record ActivityRecorded(
         String type,
         UUID groupId,
         Instant occurredAt,
-        String idempotencyKey) {
+        String idempotencyKey,
+        Integer streakDays,
+        String campaignPhase,
+        String memberTier,
+        Integer priorOffences,
+        Attributes attributes) {
 
     public static final String EVENT_TYPE = "io.qunyun.member.activity.recorded.v1";
+
+    /** The amount travels as a decimal string: exact, whatever the consumer's number type. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Attributes(String product, String amount, String currency, String contentKind) {
+    }
 }

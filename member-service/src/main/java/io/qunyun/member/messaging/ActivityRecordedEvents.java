@@ -19,9 +19,20 @@ public class ActivityRecordedEvents {
         this.json = json;
     }
 
+    private static ActivityRecorded.Attributes attributes(Activity activity) {
+        if (activity.product == null && activity.amount == null && activity.currency == null
+                && activity.contentKind == null) {
+            return null;
+        }
+        return new ActivityRecorded.Attributes(activity.product,
+                activity.amount == null ? null : activity.amount.stripTrailingZeros().toPlainString(),
+                activity.currency, activity.contentKind);
+    }
+
     public OutboxMessage recorded(Activity activity) {
         var data = new ActivityRecorded(activity.id, activity.memberId, activity.type.name(), activity.groupId,
-                activity.occurredAt, activity.idempotencyKey);
+                activity.occurredAt, activity.idempotencyKey, activity.streakDays, activity.campaignPhase,
+                activity.memberTier, activity.priorOffences, attributes(activity));
         String memberId = activity.memberId.toString();
         // The event id is the activity id: one activity, one event, however often it is re-sent.
         var envelope = CloudEvent.of(activity.id.toString(), ActivityRecorded.EVENT_TYPE, activity.recordedAt,

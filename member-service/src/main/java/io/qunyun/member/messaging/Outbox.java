@@ -1,5 +1,6 @@
 package io.qunyun.member.messaging;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,12 @@ public class Outbox {
 
     private final OutboxEventRepository rows;
     private final Event<OutboxWritten> written;
+    private final Clock clock;
 
-    Outbox(OutboxEventRepository rows, Event<OutboxWritten> written) {
+    Outbox(OutboxEventRepository rows, Event<OutboxWritten> written, Clock clock) {
         this.rows = rows;
         this.written = written;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -28,7 +31,7 @@ public class Outbox {
         row.topic = message.topic();
         row.messageKey = message.key();
         row.payload = message.payload();
-        row.createdAt = Instant.now();
+        row.createdAt = Instant.now(clock);
         rows.persist(row);
         // Delivered to the relay only if (and after) this transaction commits.
         written.fire(new OutboxWritten(message.topic()));

@@ -88,7 +88,7 @@ public class RewardDecisionConsumer {
      */
     private LedgerService.CreditResult creditWithRetry(List<RewardDecision> decisions) throws InterruptedException {
         if (decisions.isEmpty()) {
-            return new LedgerService.CreditResult(0, 0, List.of());
+            return new LedgerService.CreditResult(0, 0, 0, List.of());
         }
         for (int attempt = 1;; attempt++) {
             try {

@@ -25,6 +25,9 @@ public class RewardDecisionParser {
 
     public static final String EVENT_TYPE = "io.qunyun.rules.reward.decided.v1";
 
+    /** The Tiers table's growth inputs (rules-service GrowthInput). */
+    static final List<String> GROWTH_INPUTS = List.of("PURCHASES", "CONTENT", "BEHAVIOUR");
+
     private final ObjectMapper json;
 
     public RewardDecisionParser(ObjectMapper json) {
@@ -66,7 +69,49 @@ public class RewardDecisionParser {
                 optionalText(data, "tableVersion"),
                 optionalInstant(data, "occurredAt"),
                 data.hasNonNull("groupId") ? uuid(data, "groupId") : null,
-                expel(data));
+                optionalBoolean(data, "penalty"),
+                expel(data),
+                policy(data));
+    }
+
+    /** The PointsPolicy part (docs/events.md); absent from older publishers. */
+    private static RewardDecision.CreditPolicy policy(JsonNode data) throws InvalidDecisionException {
+        JsonNode policy = data.get("policy");
+        if (policy == null || policy.isNull()) {
+            return null;
+        }
+        if (!policy.isObject()) {
+            throw new InvalidDecisionException("policy is not an object");
+        }
+        String growthInput = optionalText(policy, "growthInput");
+        if (growthInput != null && !GROWTH_INPUTS.contains(growthInput)) {
+            throw new InvalidDecisionException("policy.growthInput is not one of " + GROWTH_INPUTS + ": " + growthInput);
+        }
+        return new RewardDecision.CreditPolicy(positiveInt(policy, "maxPerDay"), optionalText(policy, "capRule"),
+                growthInput, positiveInt(policy, "expiresAfterDays"), optionalText(policy, "expiryRule"),
+                optionalText(policy, "tableVersion"));
+    }
+
+    private static Integer positiveInt(JsonNode node, String field) throws InvalidDecisionException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
+            throw new InvalidDecisionException("policy." + field + " is not a whole number > 0: " + value);
+        }
+        return value.intValue();
+    }
+
+    private static boolean optionalBoolean(JsonNode node, String field) throws InvalidDecisionException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidDecisionException(field + " is not a boolean");
+        }
+        return value.booleanValue();
     }
 
     private static UUID uuid(JsonNode node, String field) throws InvalidDecisionException {

@@ -1,5 +1,6 @@
 package io.qunyun.member.persistence;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -41,4 +42,27 @@ public class Activity {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    // Optional attributes (purchase: product, amount, currency; content: kind).
+    public String product;
+
+    public BigDecimal amount;
+
+    public String currency;
+
+    @Column(name = "content_kind")
+    public String contentKind;
+
+    // The Rewards context sent with the event, as it was when the activity was recorded.
+    @Column(name = "streak_days")
+    public Integer streakDays;
+
+    @Column(name = "campaign_phase")
+    public String campaignPhase;
+
+    @Column(name = "member_tier")
+    public String memberTier;
+
+    @Column(name = "prior_offences")
+    public Integer priorOffences;
 }

@@ -22,11 +22,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class AudienceRepository {
 
-    /**
-     * The member's tier. Tiers are stored by the points side of member-service (issue 6 part B); until
-     * then no membership has one, so a tiers filter matches nothing and items carry tier null.
-     */
-    static final String TIER = "CAST(NULL AS text)";
+    /** The member's tier (applied from tier-decisions onto the member row; null until the first decision). */
+    static final String TIER = "m.tier";
 
     /** Filters of one page; null or empty lists mean "any". */
     public record Filter(List<UUID> groupIds, List<String> layers, List<String> stages, List<String> activityStates,
@@ -50,6 +47,7 @@ public class AudienceRepository {
                 SELECT ms.id, ms.member_id, ms.group_id, ms.roles, ms.staff, ms.layer, ms.stage, ms.activity_state,
                        %s AS tier, ms.joined_at, ms.last_activity_at, ms.last_check_in_at
                 FROM memberships ms
+                JOIN members m ON m.id = ms.member_id
                 """.formatted(TIER));
         if (f.notCheckedInToday()) {
             sql.append("JOIN community_group g ON g.id = ms.group_id\n");

@@ -1,6 +1,7 @@
 package io.qunyun.member.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -52,4 +53,32 @@ public class LedgerEntry {
 
     @Column(name = "credited_at")
     public Instant creditedAt;
+
+    /** REWARD, EXPIRY, REDEMPTION or TRANSFER (LedgerKind). */
+    public String kind;
+
+    @Column(name = "group_id")
+    public UUID groupId;
+
+    @Column(name = "local_day")
+    public LocalDate localDay;
+
+    public boolean penalty;
+
+    @Column(name = "growth_input")
+    public String growthInput;
+
+    /** The PointsPolicy row that capped this reward to 0 points; null when not capped. */
+    @Column(name = "capped_by")
+    public String cappedBy;
+
+    @Column(name = "policy_version")
+    public String policyVersion;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** EXPIRY: the REWARD row whose points expired. */
+    @Column(name = "refers_to")
+    public Long refersTo;
 }

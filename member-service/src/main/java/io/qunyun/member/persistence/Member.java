@@ -30,4 +30,28 @@ public class Member {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Set only by the tier-decisions consumer (SQL), never through this entity. */
+    /** Set when this record was merged into another member (the survivor); the row stays as history. */
+    @Column(name = "merged_into", insertable = false, updatable = false)
+    public java.util.UUID mergedInto;
+
+    @Column(name = "tier", insertable = false, updatable = false)
+    public String tier;
+
+    @Column(name = "tier_benefits", insertable = false, updatable = false)
+    public String tierBenefits;
+
+    @Column(name = "tier_changed_at", insertable = false, updatable = false)
+    public Instant tierChangedAt;
+
+    // Growth over the points not yet expired, maintained with the balance by PointsLedgerRepository.
+    @Column(name = "growth_purchases", insertable = false, updatable = false)
+    public long growthPurchases;
+
+    @Column(name = "growth_content_points", insertable = false, updatable = false)
+    public long growthContentPoints;
+
+    @Column(name = "growth_behaviour_points", insertable = false, updatable = false)
+    public long growthBehaviourPoints;
 }

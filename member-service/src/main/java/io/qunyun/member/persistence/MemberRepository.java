@@ -32,11 +32,91 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 .setParameter("displayName", member.displayName)
                 .setParameter("createdAt", member.createdAt)
                 .executeUpdate();
+        if (inserted == 1) {
+            // the registration id is the member's first identity
+            addIdentity(member.id, member.sourceSystem, member.externalId, member.createdAt);
+        }
         return inserted == 1;
     }
 
     public Optional<Member> findBySourceAndExternalId(String sourceSystem, String externalId) {
         return find("sourceSystem = ?1 and externalId = ?2", sourceSystem, externalId).firstResultOptional();
+    }
+
+    /**
+     * Locks the members' rows until the transaction ends, in id order (so two transactions locking
+     * overlapping sets cannot deadlock): crediting, capping, redeeming and expiring of one member
+     * then happen one after the other.
+     */
+    public void lockForUpdate(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("SELECT id FROM members WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** The member as stored now (bypassing the session cache: counters are changed by SQL). */
+    public Optional<Member> fresh(UUID id) {
+        Member member = findById(id);
+        if (member != null) {
+            getEntityManager().refresh(member);
+        }
+        return Optional.ofNullable(member);
+    }
+
+    /** Applies a tier decision (the only writer of the tier columns). */
+    public void setTier(UUID id, String tier, String benefits, java.time.Instant changedAt) {
+        getEntityManager().createNativeQuery("""
+                UPDATE members SET tier = :tier, tier_benefits = :benefits,
+                                   tier_changed_at = COALESCE(:changedAt, tier_changed_at)
+                WHERE id = :id""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("tier", tier)
+                .setParameter("benefits", benefits)
+                .setParameter("changedAt", changedAt, java.time.Instant.class)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    public java.util.List<Member> findBySourceAndExternalIds(String sourceSystem, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return list("sourceSystem = ?1 and externalId in ?2", sourceSystem, externalIds);
+    }
+
+    /** @return false when the identity belongs to a member already */
+    public boolean addIdentity(UUID memberId, String sourceSystem, String externalId, java.time.Instant at) {
+        return getEntityManager().unwrap(Session.class).createNativeMutationQuery("""
+                INSERT INTO member_identity (source_system, external_id, member_id, added_at)
+                VALUES (:sourceSystem, :externalId, :memberId, :at)
+                ON CONFLICT (source_system, external_id) DO NOTHING""")
+                .setParameter("sourceSystem", sourceSystem)
+                .setParameter("externalId", externalId)
+                .setParameter("memberId", memberId)
+                .setParameter("at", at)
+                .executeUpdate() == 1;
+    }
+
+    /** Moves every identity of {@code from} to {@code to} (merge). */
+    public void moveIdentities(UUID from, UUID to) {
+        getEntityManager().createNativeQuery("UPDATE member_identity SET member_id = :to WHERE member_id = :from")
+                .setParameter("to", to).setParameter("from", from).executeUpdate();
+        getEntityManager().createNativeQuery("UPDATE members SET merged_into = :to WHERE id = :from")
+                .setParameter("to", to).setParameter("from", from).executeUpdate();
+        // records merged into `from` before now resolve to the new survivor directly
+        getEntityManager().createNativeQuery("UPDATE members SET merged_into = :to WHERE merged_into = :from")
+                .setParameter("to", to).setParameter("from", from).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public java.util.List<Object[]> identitiesOf(UUID memberId) {
+        return getEntityManager().createNativeQuery("""
+                SELECT source_system, external_id FROM member_identity WHERE member_id = :memberId
+                ORDER BY added_at, source_system, external_id""")
+                .setParameter("memberId", memberId).getResultList();
     }
 
     public boolean exists(UUID id) {

@@ -1,6 +1,7 @@
 package io.qunyun.member.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -17,9 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.qunyun.member.domain.ActivityAttributes;
 import io.qunyun.member.domain.ActivityService;
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.MemberService;
+import io.qunyun.member.domain.MergeService;
+import io.qunyun.member.domain.RedemptionService;
+import io.qunyun.member.domain.TierService;
+import io.qunyun.member.persistence.Activity;
 
 @Path("/members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,11 +38,18 @@ public class MemberResource {
     private final MemberService members;
     private final ActivityService activities;
     private final LedgerService ledger;
+    private final TierService tiers;
+    private final RedemptionService redemptions;
+    private final MergeService merges;
 
-    MemberResource(MemberService members, ActivityService activities, LedgerService ledger) {
+    MemberResource(MemberService members, ActivityService activities, LedgerService ledger, TierService tiers,
+            RedemptionService redemptions, MergeService merges) {
+        this.merges = merges;
         this.members = members;
         this.activities = activities;
         this.ledger = ledger;
+        this.tiers = tiers;
+        this.redemptions = redemptions;
     }
 
     @POST
@@ -57,16 +70,107 @@ public class MemberResource {
     @Path("{id}/activities")
     public Response recordActivity(@PathParam("id") UUID id, @Valid @NotNull RecordActivityRequest body) {
         var recorded = activities.record(id, body.type(), body.groupId(), body.occurredAt().toInstant(),
-                body.idempotencyKey());
+                body.idempotencyKey(),
+                body.attributes() == null ? ActivityAttributes.NONE : body.attributes().toDomain());
         return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(ActivityResponse.of(recorded.activity()))
                 .build();
     }
 
+    /** The balance and ledger entries, newest first, one page at a time: {@code after} = the previous nextCursor. */
     @GET
     @Path("{id}/points")
-    public PointsResponse points(@PathParam("id") UUID id, @QueryParam("limit") String limit) {
-        return PointsResponse.of(ledger.statement(id, parseLimit(limit)));
+    public PointsResponse points(@PathParam("id") UUID id, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        int size = parseLimit(limit);
+        return PointsResponse.of(ledger.statement(id, parseLedgerCursor(after), size), size);
+    }
+
+    /** A member's activities, newest first, one page at a time: {@code after} = the previous nextCursor. */
+    @GET
+    @Path("{id}/activities")
+    public ActivitiesPage activities(@PathParam("id") UUID id, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        int size = parseLimit(limit);
+        Activity cursor = null;
+        if (after != null && !after.isBlank()) {
+            UUID afterId;
+            try {
+                afterId = UUID.fromString(after.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("after", "must be the nextCursor of the previous page");
+            }
+            cursor = activities.find(id, afterId);
+            if (cursor == null) {
+                throw new InvalidParameterException("after", "is not an activity of this member");
+            }
+        }
+        List<Activity> page = activities.page(id, cursor, size + 1);
+        String next = null;
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            next = page.get(size - 1).id.toString();
+        }
+        return new ActivitiesPage(page.stream().map(ActivityResponse::of).toList(), next);
+    }
+
+    /** The member's tier changes (Tiers table decisions that changed the tier), newest first. */
+    @GET
+    @Path("{id}/tier-history")
+    public TierHistoryResponse tierHistory(@PathParam("id") UUID id) {
+        var member = members.get(id);
+        return new TierHistoryResponse(member.id, member.tier, member.tierBenefits,
+                tiers.history(id).stream().map(TierHistoryResponse.Change::of).toList());
+    }
+
+    /**
+     * Redeems a catalogue reward: 201 with the new balance; 200 with the original redemption when the
+     * idempotency key was used before; 409 when the balance is short (nothing is written).
+     */
+    @POST
+    @Path("{id}/redemptions")
+    public Response redeem(@PathParam("id") UUID id, @Valid @NotNull RedeemRequest body) {
+        var redeemed = redemptions.redeem(id, body.rewardId(), body.idempotencyKey());
+        return Response.status(redeemed.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(RedemptionResponse.of(redeemed))
+                .build();
+    }
+
+    /** The member's external ids (its registration id first). */
+    @GET
+    @Path("{id}/identities")
+    public List<IdentityDtos.Identity> identities(@PathParam("id") UUID id) {
+        return merges.identities(id).stream().map(i -> new IdentityDtos.Identity(i[0], i[1])).toList();
+    }
+
+    @POST
+    @Path("{id}/identities")
+    public Response addIdentity(@PathParam("id") UUID id, @Valid @NotNull IdentityDtos.IdentityRequest body) {
+        merges.addIdentity(id, body.sourceSystem().strip(), body.externalId().strip());
+        return Response.status(Response.Status.CREATED)
+                .entity(new IdentityDtos.Identity(body.sourceSystem().strip(), body.externalId().strip())).build();
+    }
+
+    /** Merges the member {@code from} into this one (the survivor) and answers the survivor. */
+    @POST
+    @Path("{id}/merge")
+    public MemberResponse merge(@PathParam("id") UUID id, @Valid @NotNull IdentityDtos.MergeRequest body) {
+        return MemberResponse.of(merges.merge(id, body.from()));
+    }
+
+    private static Long parseLedgerCursor(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(after.strip());
+            if (id < 1) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("after", "must be the nextCursor of the previous page");
+        }
     }
 
     private static int parseLimit(String limit) {

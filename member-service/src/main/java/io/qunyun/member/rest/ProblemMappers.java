@@ -29,6 +29,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.qunyun.member.domain.DuplicateMemberException;
 import io.qunyun.member.domain.GroupNotKnownException;
 import io.qunyun.member.domain.InvalidRequestException;
+import io.qunyun.member.domain.DuplicateRewardException;
+import io.qunyun.member.domain.IdentityTakenException;
+import io.qunyun.member.domain.InsufficientPointsException;
+import io.qunyun.member.domain.MergeConflictException;
+import io.qunyun.member.domain.RewardNotFoundException;
 import io.qunyun.member.domain.MemberNotFoundException;
 import io.qunyun.member.domain.MembershipConflictException;
 import io.qunyun.member.domain.NotAReviewerException;
@@ -121,6 +126,37 @@ public class ProblemMappers {
     public Response rulesUnavailable(RulesUnavailableException exception, UriInfo uriInfo) {
         return problem(503, "/problems/rules-service-unavailable", "Rules service unavailable", exception.getMessage(),
                 uriInfo, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response insufficientPoints(InsufficientPointsException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/insufficient-points", "Not enough points", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("rewardId", "costs " + exception.cost()
+                        + " points; the balance is " + exception.balance())));
+    }
+
+    @ServerExceptionMapper
+    public Response rewardNotFound(RewardNotFoundException exception, UriInfo uriInfo) {
+        return problem(404, "/problems/not-found", "Reward not found", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("rewardId", "no active reward with this id")));
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateReward(DuplicateRewardException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/duplicate-reward", "Reward already exists", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("code", "already used by another reward")));
+    }
+
+    @ServerExceptionMapper
+    public Response mergeConflict(MergeConflictException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/merge-conflict", "Members cannot be merged", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("from", exception.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response identityTaken(IdentityTakenException exception, UriInfo uriInfo) {
+        return problem(409, "/problems/identity-taken", "Identity already registered", exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError("externalId", "already belongs to a member")));
     }
 
     @ServerExceptionMapper

@@ -17,7 +17,9 @@ public enum DecisionTable {
     // memberships (issue 6, part A)
     ADMISSION("Admission", "io/qunyun/rules/domain/admission/Admission.drl.xlsx", "/decisions/rejoin"),
     MEMBER_STANDING("MemberStanding", "io/qunyun/rules/domain/standing/MemberStanding.drl.xlsx",
-            "/decisions/member-standing");
+            "/decisions/member-standing"),
+    // points side of memberships (issue 6, part B)
+    POINTS_POLICY("PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx", "/decisions/points-policy");
 
     private final String tableName;
     private final String resource;

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.qunyun.rules.domain.tier.GrowthInput;
+
 /** Payload of {@code io.qunyun.rules.reward.decided.v1}; fields exactly as in docs/events.md. */
 public record RewardDecided(
         UUID decisionId,
@@ -23,7 +25,22 @@ public record RewardDecided(
         boolean expel,
         List<String> firedRules,
         String table,
-        String tableVersion) {
+        String tableVersion,
+        CreditPolicy policy) {
+
+    /**
+     * What the PointsPolicy table says about crediting this activity; member-service applies it when it
+     * credits (cap per member, group and local day; growth input; expiry), naming the rows.
+     */
+    public record CreditPolicy(
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer maxPerDay,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String capRule,
+            @JsonInclude(JsonInclude.Include.ALWAYS) GrowthInput growthInput,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer expiresAfterDays,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String expiryRule,
+            String table,
+            String tableVersion) {
+    }
 
     public static final String EVENT_TYPE = "io.qunyun.rules.reward.decided.v1";
     public static final String SOURCE = "/rules-service";

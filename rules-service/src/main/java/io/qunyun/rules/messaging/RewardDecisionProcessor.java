@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.points.PointsPolicyDecision;
+import io.qunyun.rules.domain.points.PointsPolicyService;
 import io.qunyun.rules.domain.reward.RewardContext;
 import io.qunyun.rules.domain.reward.RewardDecision;
 import io.qunyun.rules.domain.reward.RewardService;
@@ -47,6 +49,9 @@ public class RewardDecisionProcessor {
 
     @Inject
     RewardService rewards;
+
+    @Inject
+    PointsPolicyService policies;
 
     @Inject
     ObjectMapper mapper;
@@ -80,9 +85,15 @@ public class RewardDecisionProcessor {
                 activity.groupId(), activity.occurredAt(), decision.points(), decision.basePoints(),
                 decision.multiplier(), decision.reason(), decision.badge(), decision.penalty(), decision.expel(),
                 decision.firedRules(), DecisionTable.REWARDS.tableName(),
-                decision.tableVersion());
+                decision.tableVersion(), policy(activity));
         return new CloudEvent<>(CloudEvent.SPEC_VERSION, decisionId.toString(), RewardDecided.EVENT_TYPE,
                 RewardDecided.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), activity.memberId().toString(), CloudEvent.JSON, data);
+    }
+
+    private RewardDecided.CreditPolicy policy(ActivityRecorded activity) {
+        PointsPolicyDecision p = policies.decide(activity.type(), activity.memberTier());
+        return new RewardDecided.CreditPolicy(p.maxPerDay(), p.capRule(), p.growthInput(), p.expiresAfterDays(),
+                p.expiryRule(), DecisionTable.POINTS_POLICY.tableName(), p.tableVersion());
     }
 
     public static UUID decisionId(UUID activityId) {

@@ -56,6 +56,12 @@ class RewardDecisionProcessorTest {
                 "basePoints", "multiplier", "reason", "badge", "penalty", "expel", "firedRules", "table")) {
             assertEquals(golden.get("data").get(field), actual.get("data").get(field), field);
         }
+        JsonNode goldenPolicy = golden.get("data").get("policy");
+        JsonNode policy = actual.get("data").get("policy");
+        assertEquals(fieldNames(goldenPolicy), fieldNames(policy), "policy fields");
+        for (String field : List.of("maxPerDay", "capRule", "growthInput", "expiresAfterDays", "expiryRule", "table")) {
+            assertEquals(goldenPolicy.get(field), policy.get(field), "policy." + field);
+        }
         assertEquals(actual.get("id"), actual.get("data").get("decisionId"));
         assertEquals("5d2c7a8e-3f0b-4c1a-9f7e-2b6d1e9a4c33",
                 out.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey());

@@ -1,0 +1,102 @@
+package io.qunyun.member.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.qunyun.member.persistence.CatalogueRepository;
+import io.qunyun.member.persistence.CatalogueReward;
+import io.qunyun.member.persistence.Member;
+import io.qunyun.member.persistence.MemberRepository;
+import io.qunyun.member.persistence.PointsLedgerRepository;
+import io.qunyun.member.persistence.Redemption;
+import io.qunyun.member.persistence.RedemptionRepository;
+
+/** The points mall: the catalogue and redeeming its rewards against the balance. */
+@ApplicationScoped
+public class RedemptionService {
+
+    /** @param created false when the idempotency key was used before and this is the original redemption */
+    public record Redeemed(Redemption redemption, CatalogueReward reward, long balance, boolean created) {
+    }
+
+    private final MemberRepository members;
+    private final CatalogueRepository catalogue;
+    private final RedemptionRepository redemptions;
+    private final PointsLedgerRepository ledger;
+    private final Clock clock;
+
+    RedemptionService(MemberRepository members, CatalogueRepository catalogue, RedemptionRepository redemptions,
+            PointsLedgerRepository ledger, Clock clock) {
+        this.members = members;
+        this.catalogue = catalogue;
+        this.redemptions = redemptions;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CatalogueReward addReward(String code, String name, int cost) {
+        CatalogueReward reward = new CatalogueReward();
+        reward.id = UUID.randomUUID();
+        reward.code = code;
+        reward.name = name;
+        reward.cost = cost;
+        reward.active = true;
+        reward.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        if (!catalogue.insertIfAbsent(reward)) {
+            throw new DuplicateRewardException(code);
+        }
+        return reward;
+    }
+
+    @Transactional
+    public List<CatalogueReward> rewards() {
+        return catalogue.listByCode();
+    }
+
+    /**
+     * Spends the reward's cost. Overspending is impossible however many requests race: the member's row
+     * is locked (SELECT ... FOR UPDATE) before the balance is read, so concurrent redemptions (and
+     * credits, expiries) of one member run one after the other, each seeing the balance the previous one
+     * left. A short balance is a 409 and writes nothing.
+     *
+     * @throws InsufficientPointsException when the balance does not cover the cost
+     */
+    @Transactional
+    public Redeemed redeem(UUID memberId, UUID rewardId, String idempotencyKey) {
+        if (!members.exists(memberId)) {
+            throw new MemberNotFoundException(memberId);
+        }
+        CatalogueReward reward = catalogue.findByIdOptional(rewardId).filter(r -> r.active)
+                .orElseThrow(() -> new RewardNotFoundException(rewardId));
+        members.lockForUpdate(Set.of(memberId));
+        var previous = redemptions.findByKey(memberId, idempotencyKey);
+        Member member = members.fresh(memberId).orElseThrow();
+        if (previous.isPresent()) {
+            return new Redeemed(previous.get(), catalogue.findById(previous.get().rewardId), member.pointsBalance, false);
+        }
+        if (member.pointsBalance < reward.cost) {
+            throw new InsufficientPointsException(member.pointsBalance, reward.cost);
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Redemption redemption = new Redemption();
+        redemption.id = UUID.randomUUID();
+        redemption.memberId = memberId;
+        redemption.rewardId = reward.id;
+        redemption.cost = reward.cost;
+        redemption.idempotencyKey = idempotencyKey;
+        redemption.redeemedAt = now;
+        redemptions.persist(redemption);
+        ledger.appendIfAbsent(new LedgerPosting(LedgerKind.REDEMPTION, memberId, redemption.id, redemption.id, null,
+                null, null, -reward.cost, "兑换 / Redeemed " + reward.code + " " + reward.name, List.of(), null, now,
+                now, false, null, null, null, null, null, 0, 0, 0));
+        return new Redeemed(redemption, reward, member.pointsBalance - reward.cost, true);
+    }
+}

@@ -1,0 +1,89 @@
+package io.qunyun.member.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import io.qunyun.member.persistence.Member;
+import io.qunyun.member.persistence.MemberRepository;
+
+/**
+ * Imports roster rows keyed by (source system, external id): a new key registers a member, a known
+ * key with another display name updates it, a known key with the same name changes nothing. So a
+ * corrected file sent again imports the fixed rows and leaves everything else as it is.
+ */
+@ApplicationScoped
+public class RosterImportService {
+
+    /** Rows written per transaction: a 10k-row file never holds one huge transaction. */
+    static final int CHUNK = 500;
+
+    public record Counts(int imported, int updated, int unchanged) {
+    }
+
+    private final MemberRepository members;
+    private final Clock clock;
+
+    RosterImportService(MemberRepository members, Clock clock) {
+        this.members = members;
+        this.clock = clock;
+    }
+
+    public Counts importRows(List<RosterRow> rows) {
+        int imported = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<RosterRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            int[] counts = QuarkusTransaction.requiringNew().call(() -> writeChunk(chunk));
+            imported += counts[0];
+            updated += counts[1];
+            unchanged += counts[2];
+        }
+        return new Counts(imported, updated, unchanged);
+    }
+
+    private int[] writeChunk(List<RosterRow> chunk) {
+        int[] counts = new int[3];
+        Map<String, Map<String, Member>> existing = new HashMap<>();
+        chunk.stream().map(RosterRow::sourceSystem).distinct().forEach(source -> {
+            Map<String, Member> bySource = new HashMap<>();
+            members.findBySourceAndExternalIds(source, chunk.stream().filter(r -> r.sourceSystem().equals(source))
+                    .map(RosterRow::externalId).toList()).forEach(m -> bySource.put(m.externalId, m));
+            existing.put(source, bySource);
+        });
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        for (RosterRow row : chunk) {
+            Member member = existing.get(row.sourceSystem()).get(row.externalId());
+            if (member == null) {
+                Member created = new Member();
+                created.id = UUID.randomUUID();
+                created.sourceSystem = row.sourceSystem();
+                created.externalId = row.externalId();
+                created.displayName = row.displayName();
+                created.createdAt = now;
+                if (members.insertIfAbsent(created)) {
+                    counts[0]++;
+                    continue;
+                }
+                // registered concurrently since we looked: treat it as known
+                member = members.findBySourceAndExternalId(row.sourceSystem(), row.externalId()).orElseThrow();
+            }
+            if (member.displayName.equals(row.displayName())) {
+                counts[2]++;
+            } else {
+                member.displayName = row.displayName();
+                counts[1]++;
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,79 @@
+package io.qunyun.member.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+
+import io.qunyun.member.persistence.CampaignPhaseRepository;
+
+/**
+ * campaign-phase-changed → each group's current phase, sent as campaignPhase with the group's
+ * activities. Idempotent (an upsert that keeps the newest occurredAt); a record that can never be
+ * stored goes to campaign-phase-changed-dlq with the reason; a database failure fails the channel
+ * (the record is consumed again after the restart), never skips it.
+ */
+@ApplicationScoped
+public class CampaignPhaseConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CampaignPhaseConsumer.class);
+    public static final String TOPIC = "campaign-phase-changed";
+    public static final String EVENT_TYPE = "io.qunyun.campaign.phase.changed.v1";
+    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A parsed phase change. */
+    record PhaseChanged(String eventId, UUID groupId, UUID campaignId, String phase, Integer day, Instant occurredAt) {
+    }
+
+    private final ObjectMapper json;
+    private final CampaignPhaseRepository phases;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+
+    CampaignPhaseConsumer(ObjectMapper json, CampaignPhaseRepository phases, DeadLetters deadLetters, Clock clock) {
+        this.json = json;
+        this.phases = phases;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    @Incoming(TOPIC)
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
+        PhaseChanged change;
+        try {
+            change = parse(record.value());
+        } catch (InvalidEventException e) {
+            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            deadLetters.send(record, e.getMessage(), e.getCause()).get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> phases.upsertIfNewer(change.groupId(), change.campaignId(),
+                change.phase(), change.day(), change.occurredAt(), change.eventId(), Instant.now(clock)));
+    }
+
+    PhaseChanged parse(byte[] value) throws InvalidEventException {
+        JsonNode envelope = EventReader.envelope(json, value, EVENT_TYPE);
+        JsonNode data = envelope.get("data");
+        String phase = EventReader.text(data, "phase", true);
+        if (phase.isBlank() || phase.length() > 32) {
+            throw new InvalidEventException("phase is blank or longer than 32 characters");
+        }
+        return new PhaseChanged(EventReader.text(envelope, "id", true), EventReader.uuid(data, "groupId", true),
+                EventReader.uuid(data, "campaignId", true), phase, EventReader.integer(data, "day", false),
+                EventReader.instant(data, "occurredAt", true));
+    }
+}

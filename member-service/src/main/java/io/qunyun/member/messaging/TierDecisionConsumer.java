@@ -1,0 +1,91 @@
+package io.qunyun.member.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+
+import io.qunyun.member.domain.TierDecision;
+import io.qunyun.member.domain.TierService;
+
+/**
+ * tier-decisions → the member's tier (idempotent on decisionId). Records that can never be applied
+ * (malformed, unknown member) go to tier-decisions-dlq with the reason; a database failure fails the
+ * channel, so the record is consumed again after the restart instead of being skipped.
+ */
+@ApplicationScoped
+public class TierDecisionConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TierDecisionConsumer.class);
+    public static final String TOPIC = "tier-decisions";
+    public static final String EVENT_TYPE = "io.qunyun.rules.tier.decided.v1";
+    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ObjectMapper json;
+    private final TierService tiers;
+    private final DeadLetters deadLetters;
+
+    TierDecisionConsumer(ObjectMapper json, TierService tiers, DeadLetters deadLetters) {
+        this.json = json;
+        this.tiers = tiers;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming(TOPIC)
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
+        String rejection;
+        Throwable cause = null;
+        try {
+            TierDecision decision = parse(record.value());
+            TierService.Outcome outcome = tiers.apply(decision);
+            if (outcome != TierService.Outcome.UNKNOWN_MEMBER) {
+                LOG.debugf("Tier decision %s: %s", decision.decisionId(), outcome);
+                return;
+            }
+            rejection = "unknown member " + decision.memberId();
+        } catch (InvalidEventException e) {
+            rejection = e.getMessage();
+            cause = e.getCause();
+        }
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejection);
+        deadLetters.send(record, rejection, cause).get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    TierDecision parse(byte[] value) throws InvalidEventException {
+        JsonNode envelope = EventReader.envelope(json, value, EVENT_TYPE);
+        JsonNode data = envelope.get("data");
+        var decisionId = data.hasNonNull("decisionId") ? EventReader.uuid(data, "decisionId", true)
+                : EventReader.uuid(envelope, "id", true);
+        String tier = EventReader.text(data, "tier", true);
+        if (tier.isBlank() || tier.length() > 32) {
+            throw new InvalidEventException("tier is blank or longer than 32 characters");
+        }
+        String benefits = EventReader.text(data, "benefits", true);
+        JsonNode growth = data.get("growthValue");
+        Long growthValue = growth == null || growth.isNull() ? null : growth.isIntegralNumber() ? growth.longValue() : null;
+        List<String> firedRules = new ArrayList<>();
+        JsonNode rules = data.get("firedRules");
+        if (rules != null && rules.isArray()) {
+            for (JsonNode rule : rules) {
+                if (!rule.isTextual()) {
+                    throw new InvalidEventException("firedRules contains a non-string: " + rule);
+                }
+                firedRules.add(rule.asText());
+            }
+        }
+        return new TierDecision(decisionId, EventReader.uuid(data, "memberId", true), tier, benefits, growthValue,
+                firedRules, EventReader.text(data, "table", false), EventReader.text(data, "tableVersion", false));
+    }
+}

@@ -1,0 +1,16 @@
+package io.qunyun.member.persistence;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class RedemptionRepository implements PanacheRepositoryBase<Redemption, UUID> {
+
+    public Optional<Redemption> findByKey(UUID memberId, String idempotencyKey) {
+        return find("memberId = ?1 and idempotencyKey = ?2", memberId, idempotencyKey).firstResultOptional();
+    }
+}
