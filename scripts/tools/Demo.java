@@ -57,23 +57,12 @@ public class Demo {
         post(MEMBERS + "/members/" + memberId + "/activities", activity("CHECK_IN", group, now));
 
         say("4. Points credited through Kafka (member-activities → rules-service → reward-decisions → ledger)");
-        JsonNode points = null;
-        for (int i = 0; i < 40; i++) {
-            points = get(MEMBERS + "/members/" + memberId + "/points");
-            if (points.path("entries").size() >= activities.length) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        JsonNode points = awaitEntries(memberId, activities.length);
         ObjectNode statement = JSON.createObjectNode();
         statement.set("balance", points.path("balance"));
         var entries = statement.putArray("entries");
         points.path("entries").forEach(e -> entries.add(pick(e, "activityType", "points", "reason", "firedRules")));
         System.out.println(statement.toPrettyString());
-        if (points.path("entries").size() < activities.length) {
-            throw new IllegalStateException("only " + points.path("entries").size() + " of " + activities.length
-                    + " activities were credited within 20 s");
-        }
 
         String campGroup = community();
         campaign(campGroup);
@@ -122,12 +111,49 @@ public class Demo {
         System.out.println("members of the group (staff flagged):");
         get(MEMBERS + "/groups/" + group + "/members").path("items")
                 .forEach(m -> System.out.println("  " + pick(m, "memberId", "roles", "staff", "layer", "stage", "admittedVia")));
+
+        say("8. The member checks in twice in the group on one day: one check-in is credited, the other capped");
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        for (String key : new String[] { "morning", "evening" }) {
+            ObjectNode checkIn = JSON.createObjectNode().put("type", "CHECK_IN").put("groupId", group)
+                    .put("occurredAt", now).put("idempotencyKey", "demo-" + applicant + "-" + key);
+            post(MEMBERS + "/members/" + applicant + "/activities", checkIn.toString());
+        }
+        JsonNode points = awaitEntries(applicant, 2);
+        points.path("entries").forEach(e -> System.out.println("  " + pick(e, "activityType", "points", "cappedBy", "reason")));
+
+        say("9. Points buy rewards: a redemption the balance covers, and one it does not (nothing is written)");
+        long balance = points.path("balance").asLong();
+        JsonNode bottle = post(MEMBERS + "/rewards", JSON.createObjectNode().put("code", "bottle-" + System.nanoTime())
+                .put("name", "运动水杯 / Water bottle").put("cost", Math.max(1, balance / 2)).toString());
+        show(post(MEMBERS + "/members/" + applicant + "/redemptions", JSON.createObjectNode()
+                .put("rewardId", bottle.path("id").asText()).put("idempotencyKey", "demo-bottle").toString()),
+                "rewardCode", "cost", "balance");
+        JsonNode watch = post(MEMBERS + "/rewards", JSON.createObjectNode().put("code", "watch-" + System.nanoTime())
+                .put("name", "运动手表 / Sports watch").put("cost", balance * 10 + 1000).toString());
+        show(post(MEMBERS + "/members/" + applicant + "/redemptions", JSON.createObjectNode()
+                .put("rewardId", watch.path("id").asText()).put("idempotencyKey", "demo-watch").toString()),
+                "status", "title", "detail");
         return group;
+    }
+
+    /** The member's ledger once it holds at least {@code count} entries (credits arrive through Kafka). */
+    static JsonNode awaitEntries(String memberId, int count) throws Exception {
+        JsonNode points = null;
+        for (int i = 0; i < 60; i++) {
+            points = get(MEMBERS + "/members/" + memberId + "/points");
+            if (points.path("entries").size() >= count) {
+                return points;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("only " + points.path("entries").size() + " of " + count
+                + " activities were credited within 30 s");
     }
 
     /** The 30-day camp on the group, on campaign-service's virtual clock (the demo profile). */
     static void campaign(String group) throws Exception {
-        say("8. Dry run of the 30-day conversion camp on that group: what it would create, writing nothing");
+        say("10. Dry run of the 30-day conversion camp on that group: what it would create, writing nothing");
         JsonNode clock = get(CAMPAIGN + "/clock");
         if (!clock.has("instant")) {
             System.out.println("(campaign-service runs on the system clock: start it with the demo profile to run a camp in seconds)");
@@ -143,7 +169,7 @@ public class Demo {
             System.out.println("  " + pick(dry.path("items").get(i), "stepId", "phase", "day", "localDue", "state", "reason"));
         }
 
-        say("9. The camp runs: 33 days on the virtual clock, one day per call; phase changes as they happen");
+        say("11. The camp runs: 33 days on the virtual clock, one day per call; phase changes as they happen");
         ObjectNode start = JSON.createObjectNode().put("templateId", "conversion-camp-30d").put("startDate", today);
         start.putArray("groupIds").add(group);
         start.putObject("northStar").put("metric", "paid_conversions").put("target", 10);
@@ -161,7 +187,7 @@ public class Demo {
             }
         }
 
-        say("10. The timeline afterwards: every step with its due time (UTC and local) and state");
+        say("12. The timeline afterwards: every step with its due time (UTC and local) and state");
         Map<String, Integer> states = new java.util.TreeMap<>();
         JsonNode page = get(CAMPAIGN + "/campaigns/" + id + "/timeline?limit=500");
         page.path("items").forEach(r -> states.merge(r.path("state").asText(), 1, Integer::sum));
