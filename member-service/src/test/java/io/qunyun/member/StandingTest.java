@@ -55,6 +55,10 @@ class StandingTest {
     @Inject
     ObjectMapper json;
 
+    /** The service's clock (virtual in tests, and other test classes move it): recency is measured on it. */
+    @Inject
+    java.time.Clock clock;
+
     private KafkaCompanion kafka;
 
     @BeforeEach
@@ -117,11 +121,13 @@ class StandingTest {
         standing.evaluateDue();
 
         // ten days without activity: the daily re-check is due and recency has moved on
-        Instant tenDaysAgo = Instant.now().minus(10, ChronoUnit.DAYS);
+        Instant now = clock.instant();
+        Instant tenDaysAgo = now.minus(10, ChronoUnit.DAYS);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                UPDATE memberships SET last_activity_at = :at, joined_at = :at, next_standing_check_at = now()
+                UPDATE memberships SET last_activity_at = :at, joined_at = :at, next_standing_check_at = :now
                 WHERE id = CAST(:id AS uuid)""")
-                .setParameter("at", tenDaysAgo).setParameter("id", membershipId).executeUpdate());
+                .setParameter("at", tenDaysAgo).setParameter("now", now).setParameter("id", membershipId)
+                .executeUpdate());
         standing.evaluateDue();
         given().get("/members/{id}/groups", memberId).then().body("[0].activityState", equalTo("DORMANT"));
 
@@ -194,7 +200,7 @@ class StandingTest {
 
     private void record(String memberId, String groupId, String type) {
         given().contentType(ContentType.JSON)
-                .body(TestData.activityJson(type, groupId, Instant.now().toString(), UUID.randomUUID().toString()))
+                .body(TestData.activityJson(type, groupId, clock.instant().toString(), UUID.randomUUID().toString()))
                 .post("/members/{id}/activities", memberId)
                 .then().statusCode(201);
     }
