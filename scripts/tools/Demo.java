@@ -169,7 +169,7 @@ public class Demo {
             System.out.println("  " + pick(dry.path("items").get(i), "stepId", "phase", "day", "localDue", "state", "reason"));
         }
 
-        say("11. The camp runs: 33 days on the virtual clock, one day per call; phase changes as they happen");
+        say("11. The camp runs: 33 days on the virtual clock, moved to each step's due time; phase changes as they happen");
         ObjectNode start = JSON.createObjectNode().put("templateId", "conversion-camp-30d").put("startDate", today);
         start.putArray("groupIds").add(group);
         start.putObject("northStar").put("metric", "paid_conversions").put("target", 10);
@@ -177,13 +177,33 @@ public class Demo {
         JsonNode campaign = post(CAMPAIGN + "/campaigns", start.toString());
         show(campaign, "id", "templateId", "templateVersion", "state", "startDate", "days");
         String id = campaign.path("id").asText();
+        // the clock moves to each pending step's due instant in turn, so every step fires on time
         String phase = null;
-        for (int day = 0; day <= 34; day++) {
-            post(CAMPAIGN + "/clock/advance", "{\"duration\":\"P1D\"}");
-            JsonNode now = get(CAMPAIGN + "/campaigns/" + id);
-            if (!java.util.Objects.equals(phase, now.path("phase").asText(null))) {
-                phase = now.path("phase").asText(null);
-                System.out.println("  day " + now.path("day") + ": phase " + phase + " (" + now.path("state").asText() + ")");
+        for (int moves = 0; moves < 400; moves++) {
+            Instant now = Instant.parse(get(CAMPAIGN + "/clock").path("instant").asText());
+            Instant next = null;
+            for (JsonNode row : get(CAMPAIGN + "/campaigns/" + id + "/timeline?limit=5000").path("items")) {
+                if (row.path("state").asText().equals("PENDING")) {
+                    Instant due = Instant.parse(row.path("dueAt").asText());
+                    if (due.isAfter(now) && (next == null || due.isBefore(next))) {
+                        next = due;
+                    }
+                }
+            }
+            if (next == null) {
+                post(CAMPAIGN + "/clock/advance", "{\"duration\":\"P4D\"}"); // past the grace days
+            } else {
+                send(HttpRequest.newBuilder(URI.create(CAMPAIGN + "/clock")).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"instant\":\"" + next + "\"}")));
+            }
+            JsonNode campaignNow = get(CAMPAIGN + "/campaigns/" + id);
+            if (!java.util.Objects.equals(phase, campaignNow.path("phase").asText(null))) {
+                phase = campaignNow.path("phase").asText(null);
+                System.out.println("  day " + campaignNow.path("day") + ": phase " + phase + " ("
+                        + campaignNow.path("state").asText() + ")");
+            }
+            if (next == null) {
+                break;
             }
         }
 
