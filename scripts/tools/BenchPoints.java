@@ -180,6 +180,7 @@ public class BenchPoints {
         final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
         final AtomicLong inFlight = new AtomicLong();
+        static final int MAX_IN_FLIGHT = Integer.parseInt(env("BENCH_MAX_IN_FLIGHT", "2000"));
 
         @Override
         void sendAsync(UUID member, String type, String key) {
@@ -188,6 +189,12 @@ public class BenchPoints {
             HttpRequest request = HttpRequest.newBuilder(URI.create(MEMBERS_URL + "/members/" + member + "/activities"))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+            // Open loop, but bounded: past MAX_IN_FLIGHT unanswered requests the server is saturated; the
+            // request counts as an error instead of growing the client's backlog until it runs out of memory.
+            if (inFlight.get() >= MAX_IN_FLIGHT) {
+                failed("client backlog full (server saturated)");
+                return;
+            }
             inFlight.incrementAndGet();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 lastAnswerNanos = System.nanoTime();

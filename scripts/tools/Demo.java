@@ -73,7 +73,7 @@ public class Demo {
 
     /** A conversion-camp group that screens its members: apply, review, join (member-service). */
     static String community() throws Exception {
-        say("6. A 30-day conversion camp group that screens who joins (campaign-service positions it)");
+        say("5. A 30-day conversion camp group that screens who joins (campaign-service positions it)");
         JsonNode camp = post(CAMPAIGN + "/groups", """
                 {"name":"30天减脂训练营 #1","platform":"WECOM","aidass":{"from":"DESIRE","to":"ACTION"},
                  "screened":true,"screeningRequired":true,"timeZone":"Asia/Shanghai",
@@ -91,7 +91,7 @@ public class Demo {
         }
         System.out.println("member-service's copy of the group: " + pick(replica, "groupId", "type", "timeZone", "screeningRequired"));
 
-        say("7. The owner joins as staff; a member applies, the owner approves, the member is in");
+        say("6. The owner joins as staff; a member applies, the owner approves, the member is in");
         String owner = register("demo-owner", "群主·阿青");
         show(post(MEMBERS + "/groups/" + group + "/members",
                 JSON.createObjectNode().put("memberId", owner).set("roles", JSON.createArrayNode().add("OWNER")).toString()),
@@ -112,7 +112,7 @@ public class Demo {
         get(MEMBERS + "/groups/" + group + "/members").path("items")
                 .forEach(m -> System.out.println("  " + pick(m, "memberId", "roles", "staff", "layer", "stage", "admittedVia")));
 
-        say("8. The member checks in twice in the group on one day: one check-in is credited, the other capped");
+        say("7. The member checks in twice in the group on one day: one check-in is credited, the other capped");
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         for (String key : new String[] { "morning", "evening" }) {
             ObjectNode checkIn = JSON.createObjectNode().put("type", "CHECK_IN").put("groupId", group)
@@ -122,7 +122,7 @@ public class Demo {
         JsonNode points = awaitEntries(applicant, 2);
         points.path("entries").forEach(e -> System.out.println("  " + pick(e, "activityType", "points", "cappedBy", "reason")));
 
-        say("9. Points buy rewards: a redemption the balance covers, and one it does not (nothing is written)");
+        say("8. Points buy rewards: a redemption the balance covers, and one it does not (nothing is written)");
         long balance = points.path("balance").asLong();
         JsonNode bottle = post(MEMBERS + "/rewards", JSON.createObjectNode().put("code", "bottle-" + System.nanoTime())
                 .put("name", "运动水杯 / Water bottle").put("cost", Math.max(1, balance / 2)).toString());
@@ -153,7 +153,7 @@ public class Demo {
 
     /** The 30-day camp on the group, on campaign-service's virtual clock (the demo profile). */
     static void campaign(String group) throws Exception {
-        say("10. Dry run of the 30-day conversion camp on that group: what it would create, writing nothing");
+        say("9. Dry run of the 30-day conversion camp on that group: what it would create, writing nothing");
         JsonNode clock = get(CAMPAIGN + "/clock");
         if (!clock.has("instant")) {
             System.out.println("(campaign-service runs on the system clock: start it with the demo profile to run a camp in seconds)");
@@ -169,7 +169,7 @@ public class Demo {
             System.out.println("  " + pick(dry.path("items").get(i), "stepId", "phase", "day", "localDue", "state", "reason"));
         }
 
-        say("11. The camp runs: 33 days on the virtual clock, moved to each step's due time; phase changes as they happen");
+        say("10. The camp runs: 33 days on the virtual clock, moved to each step's due time; phase changes as they happen");
         ObjectNode start = JSON.createObjectNode().put("templateId", "conversion-camp-30d").put("startDate", today);
         start.putArray("groupIds").add(group);
         start.putObject("northStar").put("metric", "paid_conversions").put("target", 10);
@@ -207,7 +207,7 @@ public class Demo {
             }
         }
 
-        say("12. The timeline afterwards: every step with its due time (UTC and local) and state");
+        say("11. The timeline afterwards: every step with its due time (UTC and local) and state");
         Map<String, Integer> states = new java.util.TreeMap<>();
         JsonNode page = get(CAMPAIGN + "/campaigns/" + id + "/timeline?limit=500");
         page.path("items").forEach(r -> states.merge(r.path("state").asText(), 1, Integer::sum));
