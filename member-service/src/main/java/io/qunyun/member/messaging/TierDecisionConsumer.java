@@ -37,8 +37,10 @@ public class TierDecisionConsumer {
     private final ObjectMapper json;
     private final TierService tiers;
     private final DeadLetters deadLetters;
+    private final StoreRetry retry;
 
-    TierDecisionConsumer(ObjectMapper json, TierService tiers, DeadLetters deadLetters) {
+    TierDecisionConsumer(ObjectMapper json, TierService tiers, DeadLetters deadLetters, StoreRetry retry) {
+        this.retry = retry;
         this.json = json;
         this.tiers = tiers;
         this.deadLetters = deadLetters;
@@ -63,7 +65,8 @@ public class TierDecisionConsumer {
                 rejected.add(deadLetter(record, e.getMessage(), e.getCause()));
             }
         }
-        List<TierService.Outcome> outcomes = decisions.isEmpty() ? List.of() : tiers.applyAll(decisions);
+        List<TierService.Outcome> outcomes = decisions.isEmpty() ? List.of()
+                : retry.call(decisions.size() + " tier decisions", () -> tiers.applyAll(decisions));
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) == TierService.Outcome.UNKNOWN_MEMBER) {
                 rejected.add(deadLetter(origins.get(i), "unknown member " + decisions.get(i).memberId(), null));

@@ -206,6 +206,23 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                 .getSingleResult()).intValue();
     }
 
+    /** {@link #penaltiesOf(UUID)} of many members in one query; members without a penalty are absent. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<UUID, Integer> penaltiesOf(Collection<UUID> memberIds) {
+        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+        if (memberIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "SELECT member_id, count(*) FROM points_ledger WHERE member_id IN (:ids) AND penalty GROUP BY member_id")
+                .setParameter("ids", memberIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            counts.put((UUID) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
+    }
+
     /** Newest first, strictly older than the cursor (a ledger id) when given. */
     public List<LedgerEntry> page(UUID memberId, Long afterId, int limit) {
         if (afterId == null) {
