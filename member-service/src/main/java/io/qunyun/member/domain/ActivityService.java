@@ -94,17 +94,25 @@ public class ActivityService {
         }
         Map<UUID, Integer> penalties = ledger.penaltiesOf(known.keySet());
         Map<UUID, Optional<String>> phaseOf = new HashMap<>();
-        List<Optional<RecordedActivity>> results = new ArrayList<>(batch.size());
+        List<Optional<RecordedActivity>> results = new ArrayList<>(java.util.Collections.nCopies(batch.size(),
+                Optional.<RecordedActivity>empty()));
         List<OutboxMessage> events = new ArrayList<>();
-        for (NewActivity item : batch) {
+        // In member id order (a member's own activities keep the caller's order): two concurrent calls then
+        // lock the rows they share (memberships, keys) in the same order instead of deadlocking.
+        List<Integer> order = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing(i -> batch.get(i).memberId()));
+        for (int index : order) {
+            NewActivity item = batch.get(index);
             Member member = known.get(item.memberId());
             if (member == null) {
-                results.add(Optional.empty());
                 continue;
             }
             Activity before = previous.get(keyOf(item.memberId(), item.idempotencyKey()));
             if (before != null) {
-                results.add(Optional.of(new RecordedActivity(before, false)));
+                results.set(index, Optional.of(new RecordedActivity(before, false)));
                 continue;
             }
             Activity activity = newActivity(item);
@@ -117,14 +125,14 @@ public class ActivityService {
                 // A concurrent request with the same key won the race; it owns the event.
                 Activity winner = activities.findByIdempotencyKey(item.memberId(), item.idempotencyKey())
                         .orElseThrow(() -> new IllegalStateException("conflicting activity vanished"));
-                results.add(Optional.of(new RecordedActivity(winner, false)));
+                results.set(index, Optional.of(new RecordedActivity(winner, false)));
                 continue;
             }
             previous.put(keyOf(item.memberId(), item.idempotencyKey()), activity);
             events.add(this.events.recorded(activity));
             // the group membership's standing facts move with the activity (same transaction)
             standing.onActivity(activity);
-            results.add(Optional.of(new RecordedActivity(activity, true)));
+            results.set(index, Optional.of(new RecordedActivity(activity, true)));
         }
         outbox.enqueueAll(events);
         return results;

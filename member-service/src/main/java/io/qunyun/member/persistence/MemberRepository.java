@@ -52,7 +52,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         if (ids.isEmpty()) {
             return;
         }
-        getEntityManager().createNativeQuery("SELECT id FROM members WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+        // NO KEY UPDATE, not UPDATE: the lock still serialises these members' credits, redemptions and
+        // expiries, but no longer blocks the KEY SHARE lock that inserting an activity (its foreign key
+        // to members) takes; with FOR UPDATE a batch of activities and a credit deadlocked (check-faults).
+        getEntityManager().createNativeQuery("SELECT id FROM members WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE")
                 .setParameter("ids", ids)
                 .getResultList();
     }
