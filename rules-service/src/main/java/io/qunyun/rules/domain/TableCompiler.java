@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -162,7 +161,7 @@ public final class TableCompiler {
         List<TableProblem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Message error : errors) {
-            String text = error.getText().replaceAll("\\s+", " ").trim();
+            String text = readable(error.getText());
             int line = error.getLine(); // 1-based; 0 or less when unknown
             String ruleName = null;
             for (int i = Math.min(Math.max(line, 0), lines.length) - 1; i >= 0; i--) {
@@ -186,8 +185,11 @@ public final class TableCompiler {
             }
             DecisionTableSheet.Column column = null;
             if (row != null) {
-                String drlLine = line > 0 && line <= lines.length ? lines[line - 1].trim() : "";
-                column = columnOf(sheets, row, drlLine, text);
+                column = consequenceColumn(sheets, row, error.getText());
+                if (column == null) {
+                    String drlLine = line > 0 && line <= lines.length ? lines[line - 1].trim() : "";
+                    column = columnOf(sheets, row, drlLine, text);
+                }
             }
             String en = "the rule engine cannot compile this: " + text;
             String zh = "规则引擎无法编译此处（请检查单元格的值是否符合该列的类型，如整数、true/false、不带引号的文本）：" + text;
@@ -197,6 +199,43 @@ public final class TableCompiler {
             }
         }
         return problems;
+    }
+
+    private static final Pattern CONSEQUENCE_LINE = Pattern.compile("consequence.*?\\(line (\\d+),\\s*col \\d+\\)", Pattern.DOTALL);
+
+    /**
+     * An error in a rule's actions ("Unable to parse consequence ... (line 3,col 22)"): the actions are the
+     * row's non-empty action cells, one line each, after the line of {@code then}.
+     */
+    private static DecisionTableSheet.Column consequenceColumn(List<DecisionTableSheet> sheets, DecisionTableSheet.Rule row,
+            String message) {
+        Matcher line = CONSEQUENCE_LINE.matcher(message);
+        if (!line.find()) {
+            return null;
+        }
+        int index = Integer.parseInt(line.group(1)) - 2;
+        for (DecisionTableSheet sheet : sheets) {
+            if (sheet.rules().contains(row)) {
+                List<DecisionTableSheet.Column> actions = sheet.columns().stream()
+                        .filter(c -> c.kind().equals("ACTION") && !row.cell(c).isEmpty()).toList();
+                return index >= 0 && index < actions.size() ? actions.get(index) : null;
+            }
+        }
+        return null;
+    }
+
+    /** The compiler's message without the parser's stack trace and its list of expected tokens. */
+    static String readable(String message) {
+        String text = message;
+        int trace = text.indexOf("Problem stacktrace");
+        if (trace >= 0) {
+            text = text.substring(0, trace);
+        }
+        int expected = text.indexOf(", expected one of");
+        if (expected >= 0) {
+            text = text.substring(0, expected);
+        }
+        return text.replaceAll("\\s+", " ").trim();
     }
 
     /** The cell of {@code row} whose snippet, with the cell's value in it, is the failing DRL line. */
@@ -217,7 +256,7 @@ public final class TableCompiler {
                 if (!drlLine.isEmpty() && drlLine.contains(core)) {
                     return column;
                 }
-                if (best == null && message.toLowerCase(Locale.ROOT).contains(cell.toLowerCase(Locale.ROOT))) {
+                if (best == null && (message.contains("\"" + cell + "\"") || message.contains("'" + cell + "'"))) {
                     best = column;
                 }
             }
