@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * built-in workbook ({@code qunyun.hit-policy} in {@code <Name>.drl.xlsx.properties}) and applies to every
  * version of the table, to each RuleTable of its sheet separately.
  */
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: a client proxy would run the constructor (and compile every table) a second time
 public class DecisionTableCatalog {
 
     private static final Logger LOG = Logger.getLogger(DecisionTableCatalog.class);

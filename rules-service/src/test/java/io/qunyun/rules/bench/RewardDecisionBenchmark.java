@@ -38,7 +38,7 @@ import io.qunyun.rules.domain.reward.RewardUnit;
  * {@code POST /decisions/reward} and the {@code member-activities} consumer call:
  * <ul>
  * <li>{@link #engine}: the service with its decision cache off ({@code reward-cache-size=0}): every decision
- * is a new instance of the rule unit class the Quarkus build generated from {@code Rewards.drl.xlsx}, fired
+ * is a new instance of the rule unit the service compiles from {@code Rewards.drl.xlsx} at startup, fired
  * once — the rule engine's own speed;</li>
  * <li>{@link #service}: the service as deployed (cache of {@value #CACHE_SIZE} decisions, the default): after
  * the first pass over the mix every decision is a cache hit — memoization of a pure function, not a faster
@@ -46,9 +46,8 @@ import io.qunyun.rules.domain.reward.RewardUnit;
  * <li>{@link #handWritten}: {@link HandWrittenRewards}, the same table in plain Java, the ceiling.</li>
  * </ul>
  *
- * <p>Runs in a plain JVM, not inside Quarkus: the generated rule unit class comes from
- * {@code target/quarkus-app/quarkus/generated-bytecode.jar}, which {@code scripts/bench-rules}
- * ({@code -Pbench}) puts on the classpath. Threads are chosen on the command line ({@code -t 1},
+ * <p>Runs in a plain JVM, not inside Quarkus: {@link DecisionTableCatalog} compiles the workbooks as the
+ * service does at startup. Threads are chosen on the command line ({@code -t 1},
  * {@code -t 2}); the score is decisions per second over all threads.
  */
 @BenchmarkMode(Mode.Throughput)
