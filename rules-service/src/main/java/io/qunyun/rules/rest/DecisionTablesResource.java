@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -50,6 +51,7 @@ public class DecisionTablesResource {
     @Inject
     DecisionTableCatalog catalog;
 
+    @RolesAllowed({"analyst", "operator", "admin"})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every version of every decision table served so far",
@@ -65,6 +67,7 @@ public class DecisionTablesResource {
         }).toList();
     }
 
+    @RolesAllowed({"analyst", "operator", "admin"})
     @GET
     @Path("/{name}")
     @Produces({XLSX, Problem.MEDIA_TYPE})
