@@ -25,7 +25,8 @@ import io.restassured.specification.RequestSpecification;
  * each role the operation does not allow answers 403, and one with each role it allows answers neither 401
  * nor 403. The allowed roles are the ones Quarkus writes into each operation's security requirement from
  * its @RolesAllowed, so the document a client reads is the one checked. An operation without a security
- * requirement fails the test: nothing is open but health, metrics and the document itself.
+ * requirement fails the test: nothing is open but health, metrics and the document itself. Every 401 and 403
+ * must be application/problem+json with the shared type URIs, a 401 with a Bearer challenge.
  *
  * <p>Each service runs it as a {@code @QuarkusTest} subclass (real token verification, no
  * {@code @TestSecurity}).
@@ -63,8 +64,12 @@ public abstract class RoleEndpointContract {
                         "with an expired admin token");
                 requests += 2;
                 for (String role : TestTokens.ROLES) {
-                    int status = send(method, url, op.getValue(), TestTokens.token(role)).statusCode();
+                    Response response = send(method, url, op.getValue(), TestTokens.token(role));
+                    int status = response.statusCode();
                     requests++;
+                    if (status == 403) {
+                        problem(failures, name + " as " + role, response, "forbidden");
+                    }
                     if (allowed.contains(role) && (status == 401 || status == 403)) {
                         failures.add(name + ": role " + role + " is allowed but got " + status);
                     } else if (!allowed.contains(role) && status != 403) {
@@ -84,6 +89,21 @@ public abstract class RoleEndpointContract {
             String how) {
         if (!expected.contains(response.statusCode())) {
             failures.add(name + " " + how + ": expected " + expected + " but got " + response.statusCode());
+        } else if (response.statusCode() == 401) {
+            problem(failures, name + " " + how, response, "unauthorized");
+            if (!"Bearer".equals(response.header("WWW-Authenticate"))) {
+                failures.add(name + " " + how + ": 401 without a Bearer challenge");
+            }
+        }
+    }
+
+    /** 401 and 403 answer in the one error vocabulary of the three services (docs/errors.md). */
+    private static void problem(List<String> failures, String name, Response response, String type) {
+        String contentType = String.valueOf(response.contentType());
+        String actual = contentType.startsWith("application/problem+json") ? response.jsonPath().getString("type") : null;
+        if (!("https://qunyun.io/problems/" + type).equals(actual)) {
+            failures.add(name + ": " + response.statusCode() + " is not problem+json of type " + type + " (" + contentType
+                    + ", type " + actual + ")");
         }
     }
 

@@ -93,6 +93,25 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", title, status, e.getMessage(), uri.getPath(), null, null));
     }
 
+    /**
+     * No token, an invalid or an expired one (docs/errors.md): 401 with a Bearer challenge. Authentication is
+     * not proactive (quarkus.http.auth.proactive=false), so a bad token reaches this mapper too.
+     */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem("https://qunyun.io/problems/unauthorized", "Unauthorized", 401,
+                "A bearer token is required: none was sent, or it is invalid or expired.", uri.getPath(), null, null)))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose roles may not call the endpoint (@RolesAllowed; docs/operations.md, "Security"). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("https://qunyun.io/problems/forbidden", "Forbidden", 403,
+                "The token's roles may not do this.", uri.getPath(), null, null));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
