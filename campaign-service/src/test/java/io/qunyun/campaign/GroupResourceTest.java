@@ -122,6 +122,8 @@ class GroupResourceTest {
                 .when().post("/groups")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("https://qunyun.io/problems/rules-service-unavailable"))
                 .body("title", equalTo("Rules service unavailable"));
 
         assertEquals(before, count());

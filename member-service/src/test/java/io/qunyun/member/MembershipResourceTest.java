@@ -266,7 +266,8 @@ class MembershipResourceTest {
         given().contentType(ContentType.JSON).body("{\"memberId\":\"" + memberId + "\"}")
                 .post("/groups/{g}/members", groupId)
                 .then().statusCode(503).contentType("application/problem+json")
-                .body("type", equalTo("/problems/rules-service-unavailable"));
+                .header("Retry-After", "5")
+                .body("type", equalTo("https://qunyun.io/problems/rules-service-unavailable"));
         assertEquals(0L, count("SELECT count(*) FROM memberships WHERE member_id = '" + memberId + "'"));
     }
 

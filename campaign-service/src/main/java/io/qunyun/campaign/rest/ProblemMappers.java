@@ -23,6 +23,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** How long a client waits before retrying after a 503 (a dependency down): about a restart's time. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(uri.getPath()));
@@ -120,7 +123,12 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            // a dependency is down and nothing was written: when to try again (docs/errors.md)
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** "create.request.aidass.from" → "aidass.from": drop the method and parameter nodes. */

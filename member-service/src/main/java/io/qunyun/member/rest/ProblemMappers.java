@@ -44,6 +44,9 @@ import io.qunyun.member.domain.RulesUnavailableException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** How long a client waits before retrying after a 503 (a dependency down): about a restart's time. */
+    static final String RETRY_AFTER_SECONDS = "5";
     private static final String BODY = "body";
 
     private final ObjectMapper json;
@@ -143,8 +146,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rulesUnavailable(RulesUnavailableException exception, UriInfo uriInfo) {
-        return problem(503, "/problems/rules-service-unavailable", "Rules service unavailable", exception.getMessage(),
-                uriInfo, List.of());
+        // same type and Retry-After as campaign-service's (docs/errors.md): nothing was written, try again
+        return Response.fromResponse(problem(503, "https://qunyun.io/problems/rules-service-unavailable",
+                "Rules service unavailable", exception.getMessage(), uriInfo, List.of()))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper
