@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.qunyun.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 
 /** The packaged application: starts, reports ready (database and Kafka) and serves its API. */
@@ -27,8 +25,7 @@ class MemberServiceIT {
     @BeforeAll
     static void asAdmin() {
         // The packaged service checks bearer tokens: this test's calls run as an admin.
-        RestAssured.requestSpecification = new RequestSpecBuilder()
-                .addHeader("Authorization", TestTokens.bearer("admin")).build();
+        TestTokens.everyRequestAs("admin");
     }
 
     @Test

@@ -43,6 +43,20 @@ public final class TestTokens {
         return "Bearer " + token(role);
     }
 
+    /**
+     * From now on every RestAssured request of this JVM carries a token for {@code role} unless it sets its
+     * own Authorization header: for ITs against packaged services. A filter, not a request specification,
+     * because a specification captures RestAssured's port when it is built, before Quarkus sets it.
+     */
+    public static void everyRequestAs(String role) {
+        io.restassured.RestAssured.replaceFiltersWith((request, response, context) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", bearer(role));
+            }
+            return context.next(request, response);
+        });
+    }
+
     /** A token signed by the test key but expired an hour ago: must be refused like no token. */
     public static String expired(String role) {
         return sign(role, -60);

@@ -38,8 +38,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.qunyun.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
@@ -62,8 +60,7 @@ class CampaignInstancesIT {
 
     @BeforeAll
     static void start() throws IOException {
-        RestAssured.requestSpecification = new RequestSpecBuilder()
-                .addHeader("Authorization", TestTokens.bearer("admin")).build();
+        TestTokens.everyRequestAs("admin");
         broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true)
                 .withAdditionalProperties(p -> {
                     p.put("num.partitions", "3");

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.qunyun.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -47,8 +45,7 @@ class PlatformIT {
     static void asAdmin() {
         // The packaged services check bearer tokens: this test's calls run as an admin (the services'
         // calls to each other carry the integration token PlatformResource configures).
-        RestAssured.requestSpecification = new RequestSpecBuilder()
-                .addHeader("Authorization", TestTokens.bearer("admin")).build();
+        TestTokens.everyRequestAs("admin");
     }
 
     @Test
