@@ -40,6 +40,20 @@ public interface RulesClient {
     @Path("/touch")
     TouchDecision touch(TouchQuestion question);
 
+    /** SchedulePolicy: quiet hours, contact cap, platform limits and 1:1 layers of a template on a platform. */
+    @POST
+    @Path("/schedule-policy")
+    SchedulePolicyDecision schedulePolicy(SchedulePolicyQuestion question);
+
+    record SchedulePolicyQuestion(String template, String platform) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record SchedulePolicyDecision(String quietStart, String quietEnd, int contactCapPerDay, String capMode,
+            Integer groupPostsPerMonth, Integer oneToOnePerCustomerPerMonth, List<String> oneToOneLayers,
+            Integer influenceActiveWithinDays, String decidedBy, String tableVersion, List<String> firedRules) {
+    }
+
     record TouchQuestion(String stage, String layer, String groupType) {
     }
 

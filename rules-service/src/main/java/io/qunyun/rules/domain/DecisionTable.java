@@ -19,7 +19,10 @@ public enum DecisionTable {
     MEMBER_STANDING("MemberStanding", "io/qunyun/rules/domain/standing/MemberStanding.drl.xlsx",
             "/decisions/member-standing"),
     // points side of memberships (issue 6, part B)
-    POINTS_POLICY("PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx", "/decisions/points-policy");
+    POINTS_POLICY("PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx", "/decisions/points-policy"),
+    // campaign scheduling (issue 7)
+    SCHEDULE_POLICY("SchedulePolicy", "io/qunyun/rules/domain/schedule/SchedulePolicy.drl.xlsx",
+            "/decisions/schedule-policy");
 
     private final String tableName;
     private final String resource;
