@@ -50,6 +50,16 @@ public class BenchPoints {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String MEMBERS_URL = env("MEMBER_URL", "http://localhost:8083");
+    /** member-service checks bearer tokens: the generator is another system recording activities (role integration). */
+    static final String AUTH = authorization();
+
+    static String authorization() {
+        try {
+            return "Bearer " + env("QUNYUN_TOKEN", Tokens.token("integration"));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign a local token (scripts/token): " + e.getMessage(), e);
+        }
+    }
     static final String[] TYPES = { "SHARE", "CONTENT_POST", "PURCHASE", "CHECK_IN" };
 
     public static void main(String[] args) throws Exception {
@@ -191,7 +201,7 @@ public class BenchPoints {
             ObjectNode body = JSON.createObjectNode().put("type", type).put("occurredAt", Instant.now().toString())
                     .put("idempotencyKey", key);
             HttpRequest request = HttpRequest.newBuilder(URI.create(MEMBERS_URL + "/members/" + member + "/activities"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("Authorization", AUTH).timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
             // Open loop, but bounded: past MAX_IN_FLIGHT unanswered requests the server is saturated; the
             // request counts as an error instead of growing the client's backlog until it runs out of memory.
@@ -390,7 +400,7 @@ public class BenchPoints {
                 String body = JSON.createObjectNode().put("sourceSystem", "bench").put("externalId", String.format("m%06d", i))
                         .put("displayName", "bench " + i).toString();
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(MEMBERS_URL + "/members"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .header("Content-Type", "application/json").header("Authorization", AUTH).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 201 && r.statusCode() != 409) {
                     throw new IllegalStateException("registering a bench member answered " + r.statusCode() + ": " + r.body());

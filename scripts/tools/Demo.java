@@ -24,6 +24,16 @@ public class Demo {
     static final String CAMPAIGN = env("CAMPAIGN_URL", "http://localhost:8081");
     static final String MEMBERS = env("MEMBER_URL", "http://localhost:8083");
     static final String RULES = env("RULES_URL", "http://localhost:8082");
+    /** The services check bearer tokens: the demo acts as an admin (QUNYUN_TOKEN, else one signed with the local key). */
+    static final String TOKEN = bearer();
+
+    static String bearer() {
+        try {
+            return "Bearer " + env("QUNYUN_TOKEN", Tokens.token("admin"));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign a local token (scripts/token): " + e.getMessage(), e);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         say("1. Position a lead group (AIDASS INTEREST..DESIRE) that plans to run 72 hours");
@@ -247,7 +257,8 @@ public class Demo {
 
     /** Any answer with a JSON body is shown (a 4xx problem is part of the demo); a 5xx stops it. */
     static JsonNode send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+                        .header("Authorization", TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 500) {
             throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.qunyun.campaign.domain.AidassStage;
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
@@ -37,6 +38,8 @@ import io.restassured.http.ContentType;
  * BLOCK handling and rules-service outages. The real exchange is covered by PlatformIT.
  */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 class GroupResourceTest {
 
     static final String LEAD_GROUP = """

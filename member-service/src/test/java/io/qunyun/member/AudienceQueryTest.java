@@ -28,12 +28,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.rules.RulesClient;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** POST /audiences/query as campaign-service calls it (contract). */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class AudienceQueryTest {
 

@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /** The test profile runs the virtual clock (application.properties). */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class ClockResourceTest {
 

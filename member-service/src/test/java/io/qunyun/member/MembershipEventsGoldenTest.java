@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.domain.ActivityState;
 import io.qunyun.member.domain.AdmissionPath;
 import io.qunyun.member.domain.CircleLayer;
@@ -35,6 +36,8 @@ import io.qunyun.member.persistence.Membership;
  * (and constant values) of the documented samples in docs/events.md (src/test/resources/events).
  */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class MembershipEventsGoldenTest {
 

@@ -28,6 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.domain.StandingService;
 import io.qunyun.member.rules.RulesClient;
 import io.restassured.http.ContentType;
@@ -39,6 +40,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * MemberStanding table answers (mocked here; the table has its own regression cases).
  */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class StandingTest {
 

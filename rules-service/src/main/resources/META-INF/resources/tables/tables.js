@@ -14,8 +14,16 @@ function row(tbody, cells) {
 function wrap(node) { const td = document.createElement('td'); td.appendChild(node); return td; }
 function table() { return $('table').value; }
 
+// Every call carries the analyst's bearer token (rules-service checks roles: analyst for upload and
+// publish). The token is pasted once and kept for this browser tab only (sessionStorage).
+function withToken(options) {
+  const token = sessionStorage.getItem('qunyun.token');
+  const headers = new Headers((options && options.headers) || {});
+  if (token) headers.set('Authorization', 'Bearer ' + token);
+  return Object.assign({}, options, { headers });
+}
 async function call(url, options) {
-  const response = await fetch(url, options);
+  const response = await fetch(url, withToken(options));
   if (!response.ok) {
     let detail = response.status + ' ' + response.statusText;
     try { const problem = await response.json(); detail = problem.detail || problem.title || detail; } catch (e) { /* not JSON */ }
@@ -23,6 +31,21 @@ async function call(url, options) {
   }
   return response;
 }
+// Downloads go through fetch too (a plain link cannot send the token), then are saved as a file.
+document.addEventListener('click', async (event) => {
+  const link = event.target.closest && event.target.closest('a[href^="/decision-tables/"]');
+  if (!link) return;
+  event.preventDefault();
+  try {
+    const response = await call(link.getAttribute('href'));
+    const blob = await response.blob();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = (table() || 'table') + '.drl.xlsx';
+    a.click();
+    URL.revokeObjectURL(a.href);
+  } catch (e) { showError(e); }
+});
 function showError(e) { const box = $('error'); box.hidden = false; text(box, e.message || String(e)); }
 function clearError() { $('error').hidden = true; }
 
@@ -187,4 +210,10 @@ async function decide() {
 $('table').onchange = () => loadTable().catch(showError);
 $('upload').onclick = upload;
 $('decide').onclick = decide;
+$('token').value = sessionStorage.getItem('qunyun.token') || '';
+$('use-token').onclick = () => {
+  sessionStorage.setItem('qunyun.token', $('token').value.trim());
+  clearError();
+  loadTables().catch(showError);
+};
 loadTables().catch(showError);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -25,6 +26,8 @@ import io.restassured.response.ValidatableResponse;
  * 3 conversions, 200 hours old, open-ended) and expects the deciding row and every row that fired.
  */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class GroupHealthDecisionRestTest {
 

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** The endpoints every Qunyun service exposes (docs/architecture.md). */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class PlatformEndpointsTest {
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.qunyun.rules.domain.positioning.AidassStage;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -26,6 +27,8 @@ import io.restassured.response.ValidatableResponse;
  * other span, through POST /decisions/positioning. Hint rows and priorities: decision-cases/GroupPositioning.csv (src/main/resources).
  */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class PositioningDecisionRestTest {
 

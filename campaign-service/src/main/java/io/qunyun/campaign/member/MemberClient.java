@@ -10,7 +10,10 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.qunyun.campaign.config.ServiceCredentials;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * so retrying it is safe; the scheduler keeps its cursor, so a failed page is asked again later.
  */
 @RegisterRestClient(configKey = "member-service")
+@RegisterProvider(ServiceCredentials.class)
 @Path("/audiences")
 @Timeout(value = 10, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 300)

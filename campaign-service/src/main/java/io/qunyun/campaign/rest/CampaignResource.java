@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -56,6 +57,7 @@ public class CampaignResource {
     @Inject
     Clock clock;
 
+    @RolesAllowed({"operator", "admin"})
     @POST
     @Operation(summary = "Start a template on groups",
             description = "Plans every group's timeline in the group's zone on the template's current version "
@@ -68,6 +70,7 @@ public class CampaignResource {
         return Response.created(URI.create("/campaigns/" + c.id())).entity(view(c)).build();
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Operation(summary = "List the newest campaigns")
     public List<CampaignView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
@@ -75,6 +78,7 @@ public class CampaignResource {
                 .stream().map(this::view).toList();
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Path("/{id}")
     @Operation(summary = "A campaign: state, current phase and day, groups")
@@ -82,6 +86,7 @@ public class CampaignResource {
         return view(campaigns.get(id));
     }
 
+    @RolesAllowed({"operator", "admin"})
     @POST
     @Path("/{id}/pause")
     @Consumes(MediaType.WILDCARD)
@@ -90,6 +95,7 @@ public class CampaignResource {
         return view(campaigns.pause(id));
     }
 
+    @RolesAllowed({"operator", "admin"})
     @POST
     @Path("/{id}/resume")
     @Consumes(MediaType.WILDCARD)
@@ -98,6 +104,7 @@ public class CampaignResource {
         return view(campaigns.resume(id));
     }
 
+    @RolesAllowed({"operator", "admin"})
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
@@ -106,6 +113,7 @@ public class CampaignResource {
         return view(campaigns.cancel(id));
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Path("/{id}/timeline")
     @Operation(summary = "Every step occurrence with its due instant (UTC and local) and state",
@@ -140,6 +148,7 @@ public class CampaignResource {
         return new Timeline(id, page.stream().map(r -> TimelineEntry.of(r, zones.get(r.groupId()))).toList(), next);
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @POST
     @Path("/dry-run")
     @Operation(summary = "What a template would create on a group, writing and emitting nothing",

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,12 +43,14 @@ public class ClockResource {
     public record SetInstant(@NotNull Instant instant) {
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Operation(summary = "Read the clock")
     public ClockView get() {
         return new ClockView(virtual().instant(), true);
     }
 
+    @RolesAllowed({"admin"})
     @POST
     @Path("/advance")
     @Operation(summary = "Move the virtual clock forward, then run the scheduler once",
@@ -62,6 +65,7 @@ public class ClockResource {
         return new ClockView(now, true);
     }
 
+    @RolesAllowed({"admin"})
     @PUT
     @Operation(summary = "Set the virtual clock")
     public ClockView set(@NotNull @jakarta.validation.Valid SetInstant body) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,6 +38,7 @@ public class GroupResource {
     @Inject
     GroupPositioningService positioning;
 
+    @RolesAllowed({"operator", "admin"})
     @POST
     @Operation(summary = "Position and create a group",
             description = "Asks rules-service for the group type (GroupPositioning table) and the 5W1H findings "
@@ -50,6 +52,7 @@ public class GroupResource {
         return Response.created(URI.create("/groups/" + view.id())).entity(view).build();
     }
 
+    @RolesAllowed({"operator", "admin"})
     @jakarta.ws.rs.PATCH
     @Path("/{id}")
     @Operation(summary = "Change a group's name, time zone or screening",
@@ -59,6 +62,7 @@ public class GroupResource {
         return GroupView.of(positioning.change(id, request.name(), request.timeZone(), request.screeningRequired()));
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a group")
@@ -66,6 +70,7 @@ public class GroupResource {
         return GroupView.of(positioning.get(id));
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Operation(summary = "List the newest groups")
     public List<GroupView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {

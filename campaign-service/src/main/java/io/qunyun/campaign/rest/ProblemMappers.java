@@ -23,6 +23,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** How long a client waits before retrying after a 503 (a dependency down): about a restart's time. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(uri.getPath()));
@@ -35,7 +38,7 @@ public class ProblemMappers {
         Problem problem = new Problem("https://qunyun.io/problems/" + e.dependency() + "-unavailable",
                 "Service unavailable", 503, e.dependency() + " did not answer; nothing was changed. Retry later.",
                 uri.getPath(), null, null);
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
+        return respond(problem);
     }
 
     /** A template that does not parse or validate: every defect, each naming its field and step. */
@@ -111,6 +114,25 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", title, status, e.getMessage(), uri.getPath(), null, null));
     }
 
+    /**
+     * No token, an invalid or an expired one (docs/errors.md): 401 with a Bearer challenge. Authentication is
+     * not proactive (quarkus.http.auth.proactive=false), so a bad token reaches this mapper too.
+     */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem("https://qunyun.io/problems/unauthorized", "Unauthorized", 401,
+                "A bearer token is required: none was sent, or it is invalid or expired.", uri.getPath(), null, null)))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose roles may not call the endpoint (@RolesAllowed; docs/operations.md, "Security"). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("https://qunyun.io/problems/forbidden", "Forbidden", 403,
+                "The token's roles may not do this.", uri.getPath(), null, null));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseUnavailable.causedBy(e)) {
@@ -125,7 +147,12 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            // a dependency is down and nothing was written: when to try again (docs/errors.md)
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** "create.request.aidass.from" → "aidass.from": drop the method and parameter nodes. */

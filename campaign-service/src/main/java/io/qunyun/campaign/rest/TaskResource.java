@@ -3,6 +3,7 @@ package io.qunyun.campaign.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,6 +38,7 @@ public class TaskResource {
     @Inject
     TaskService tasks;
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Operation(summary = "Tasks by assignee, role, status, campaign or member; cursor-paged by id")
     public TaskPage list(@QueryParam("assigneeId") UUID assigneeId,
@@ -50,6 +52,7 @@ public class TaskResource {
         return new TaskPage(rows.stream().map(TaskView::of).toList(), next);
     }
 
+    @RolesAllowed({"operator", "admin"})
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.WILDCARD)
@@ -58,6 +61,7 @@ public class TaskResource {
         return TaskView.of(tasks.complete(id));
     }
 
+    @RolesAllowed({"operator", "admin"})
     @POST
     @Path("/{id}/skip")
     @Operation(summary = "Skip a task, with the reason")

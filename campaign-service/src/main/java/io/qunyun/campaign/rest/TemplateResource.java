@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,6 +42,7 @@ public class TemplateResource {
     public record Validation(boolean valid, String id, String version, int days, List<String> phases, int steps) {
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the newest version of every template")
@@ -48,6 +50,7 @@ public class TemplateResource {
         return catalog.latest().stream().map(this::summary).toList();
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Path("/{id}/versions")
     @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +63,7 @@ public class TemplateResource {
         return versions.stream().map(this::summary).toList();
     }
 
+    @RolesAllowed({"operator", "analyst", "admin"})
     @GET
     @Path("/{id}")
     @Produces(YAML)
@@ -73,6 +77,7 @@ public class TemplateResource {
                 .build();
     }
 
+    @RolesAllowed({"analyst", "admin"})
     @POST
     @Path("/validate")
     @Consumes({ YAML, "text/yaml", MediaType.TEXT_PLAIN })
@@ -89,6 +94,7 @@ public class TemplateResource {
                 t.phases().stream().map(Template.Phase::name).toList(), t.steps().size());
     }
 
+    @RolesAllowed({"analyst", "admin"})
     @POST
     @Consumes({ YAML, "text/yaml", MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)

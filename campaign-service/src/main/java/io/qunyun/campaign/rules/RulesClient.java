@@ -11,13 +11,17 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.qunyun.campaign.config.ServiceCredentials;
 
 /**
  * rules-service's decision API. Decisions are pure functions of their input, so retrying a
  * failed call is safe.
  */
 @RegisterRestClient(configKey = "rules-service")
+@RegisterProvider(ServiceCredentials.class)
 @Path("/decisions")
 @Timeout(value = 3, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 200)

@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.campaign.CampaignTestSupport.FakeGroup;
 import io.qunyun.campaign.member.MemberClient;
@@ -55,6 +56,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * quiet hours, caps and limits, dry run equal to the real run.
  */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class CampaignRunTest {
 

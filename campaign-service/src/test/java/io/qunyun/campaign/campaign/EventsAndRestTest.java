@@ -42,6 +42,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.member.MemberClient.AudiencePage;
@@ -59,6 +60,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * groups, templates and campaigns.
  */
 @QuarkusTest
+// Not about authorization (RoleEndpointTest is): every request runs as an admin.
+@TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class EventsAndRestTest {
 

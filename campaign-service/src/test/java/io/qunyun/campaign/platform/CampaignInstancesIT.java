@@ -37,6 +37,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.qunyun.testkit.TestTokens;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
@@ -55,9 +56,11 @@ class CampaignInstancesIT {
     static ServiceProcess a;
     static ServiceProcess b;
     static String jdbcUrl;
+    static final java.util.concurrent.atomic.AtomicInteger unauthorisedCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
     static void start() throws IOException {
+        TestTokens.everyRequestAs("admin");
         broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true)
                 .withAdditionalProperties(p -> {
                     p.put("num.partitions", "3");
@@ -150,6 +153,7 @@ class CampaignInstancesIT {
             assertEquals(6, touches.size(), "each touch-due once");
             assertEquals(0, scalar("SELECT count(*) FROM campaign_step WHERE campaign_id = '" + campaignId
                     + "' AND kind = 'STEP' AND state NOT IN ('DONE', 'LATE')"));
+            assertEquals(0, unauthorisedCalls.get(), "every call to the peers carried the integration token");
         }
     }
 
@@ -211,6 +215,9 @@ class CampaignInstancesIT {
 
     /** The audience: AUDIENCE members and two staff, paged by membership id, slowly (20 ms a page). */
     static void audience(HttpExchange exchange) throws IOException {
+        if (!fromAService(exchange)) {
+            return;
+        }
         JsonNode q = JSON.readTree(exchange.getRequestBody());
         String group = q.at("/groupIds/0").asText();
         List<Map<String, Object>> items = new ArrayList<>();
@@ -242,7 +249,21 @@ class CampaignInstancesIT {
     }
 
     /** rules-service: positioning, 5W1H and touch strategy answers (PlatformIT covers the real tables). */
+    /** The peers stand for the real services: a call without the integration token is refused like theirs. */
+    static boolean fromAService(HttpExchange exchange) throws IOException {
+        if (TestTokens.bearer("integration").equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        unauthorisedCalls.incrementAndGet();
+        exchange.sendResponseHeaders(401, -1);
+        exchange.close();
+        return false;
+    }
+
     static void decision(HttpExchange exchange) throws IOException {
+        if (!fromAService(exchange)) {
+            return;
+        }
         exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
         Map<String, Object> answer = switch (path) {

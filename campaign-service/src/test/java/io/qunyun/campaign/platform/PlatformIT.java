@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.qunyun.testkit.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -38,6 +40,13 @@ class PlatformIT {
      * table for each activity's worth. Caps, streaks and offences have their own tests in member-service.
      */
     private static final List<String> ACTIVITY_TYPES = List.of("CHECK_IN", "SHARE", "CONTENT_POST", "PURCHASE");
+
+    @BeforeAll
+    static void asAdmin() {
+        // The packaged services check bearer tokens: this test's calls run as an admin (the services'
+        // calls to each other carry the integration token PlatformResource configures).
+        TestTokens.everyRequestAs("admin");
+    }
 
     @Test
     void positionsAGroupWithTheRealDecisionTables() {

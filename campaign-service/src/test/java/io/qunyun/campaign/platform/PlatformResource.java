@@ -3,6 +3,7 @@ package io.qunyun.campaign.platform;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.qunyun.testkit.TestTokens;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 /**
@@ -42,6 +43,10 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
         String host = System.getenv().getOrDefault("DB_HOST", "127.0.0.1");
         String port = System.getenv().getOrDefault("DB_PORT", "5432");
         return Map.of(
+                // prod profile: tokens are verified with the test key, calls to the other services carry
+                // an integration token (docs/operations.md, "Security")
+                "OIDC_PUBLIC_KEY", TestTokens.publicKey(),
+                "QUNYUN_SERVICE_TOKEN", TestTokens.token("integration"),
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
                 "quarkus.flyway.clean-at-start", "true",
                 "quarkus.flyway.clean-disabled", "false",

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -70,6 +71,7 @@ public class AudienceResource {
         this.clock = clock;
     }
 
+    @RolesAllowed({"integration", "operator", "analyst", "admin"})
     @POST
     @Transactional
     @Operation(summary = "Open memberships of the groups matching every filter given; follow nextCursor with after",

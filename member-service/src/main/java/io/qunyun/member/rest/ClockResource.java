@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,11 +43,13 @@ public class ClockResource {
         this.clock = clock;
     }
 
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     public ClockResponse get() {
         return new ClockResponse(virtual().instant(), "virtual");
     }
 
+    @RolesAllowed({"admin"})
     @POST
     @Path("advance")
     public ClockResponse advance(@Valid @NotNull AdvanceRequest body) {
@@ -63,6 +66,7 @@ public class ClockResource {
         return new ClockResponse(virtual.advance(duration), "virtual");
     }
 
+    @RolesAllowed({"admin"})
     @PUT
     public ClockResponse set(@Valid @NotNull SetRequest body) {
         return new ClockResponse(virtual().set(body.instant().toInstant()), "virtual");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,12 +51,14 @@ public class GroupMembershipResource {
         this.memberships = memberships;
     }
 
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     @Operation(summary = "The group as member-service knows it (replica of campaign-service's group-changes)")
     public MembershipDtos.GroupResponse group(@PathParam("groupId") UUID groupId) {
         return MembershipDtos.GroupResponse.of(memberships.knownGroup(groupId));
     }
 
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("members")
     @Operation(summary = "Join a group", description = "201 with the membership; 202 with a pending application when "
@@ -72,6 +75,7 @@ public class GroupMembershipResource {
                 .entity(MembershipResponse.of(result.membership())).build();
     }
 
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     @Path("members")
     @Operation(summary = "Open memberships of the group, in membership id order; follow nextCursor with ?after=")
@@ -85,6 +89,7 @@ public class GroupMembershipResource {
         return new MembersPage(page.stream().map(MembershipResponse::of).toList(), next);
     }
 
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("members/{memberId}/leave")
     @Operation(summary = "The member leaves (VOLUNTARY, or VOLUNTARY_WITH_REASON when a reason is given)")
@@ -93,6 +98,7 @@ public class GroupMembershipResource {
         return MembershipResponse.of(memberships.leave(groupId, memberId, body == null ? null : body.reason()));
     }
 
+    @RolesAllowed({"reviewer", "admin"})
     @POST
     @Path("members/{memberId}/expel")
     @Operation(summary = "A reviewer of the group expels the member, with a reason")
@@ -101,6 +107,7 @@ public class GroupMembershipResource {
         return MembershipResponse.of(memberships.expel(groupId, memberId, body.reviewerId(), body.reason()));
     }
 
+    @RolesAllowed({"operator", "admin"})
     @POST
     @Path("closure")
     @Operation(summary = "campaign-service closes the group: every open membership ends as GROUP_DISSOLVED or TRANSFERRED")
@@ -109,6 +116,7 @@ public class GroupMembershipResource {
         return new ClosureResponse(groupId, body.kind(), ended.size(), ended.stream().map(m -> m.id).toList());
     }
 
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("applications")
     @Operation(summary = "Apply to a group with answers to its screening questions; a reviewer decides")
@@ -119,6 +127,7 @@ public class GroupMembershipResource {
                 .entity(ApplicationResponse.of(application)).build();
     }
 
+    @RolesAllowed({"reviewer", "operator", "analyst", "admin"})
     @GET
     @Path("applications/{applicationId}")
     public ApplicationResponse application(@PathParam("groupId") UUID groupId,
@@ -126,6 +135,7 @@ public class GroupMembershipResource {
         return ApplicationResponse.of(memberships.application(groupId, applicationId));
     }
 
+    @RolesAllowed({"reviewer", "admin"})
     @POST
     @Path("applications/{applicationId}/decision")
     @Operation(summary = "A reviewer (staff of the group with a reviewer role: CHAPTER_LEADER, OWNER) approves or "

@@ -3,6 +3,7 @@ package io.qunyun.member.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,7 @@ public class MemberMembershipResource {
     }
 
     /** Every membership of the member, open and ended, newest first. */
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     public List<MembershipResponse> groups(@PathParam("id") UUID id) {
         return memberships.groupsOf(id).stream().map(MembershipResponse::of).toList();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -52,6 +53,7 @@ public class MemberResource {
         this.redemptions = redemptions;
     }
 
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     public Response register(@Valid @NotNull CreateMemberRequest body, @Context UriInfo uriInfo) {
         var member = members.register(body.sourceSystem(), body.externalId(), body.displayName());
@@ -59,6 +61,7 @@ public class MemberResource {
         return Response.created(location).entity(MemberResponse.of(member)).build();
     }
 
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     @Path("{id}")
     public MemberResponse get(@PathParam("id") UUID id) {
@@ -66,6 +69,7 @@ public class MemberResource {
     }
 
     /** 201 for a new activity; 200 with the original one when the idempotency key was used before. */
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("{id}/activities")
     public Response recordActivity(@PathParam("id") UUID id, @Valid @NotNull RecordActivityRequest body) {
@@ -78,6 +82,7 @@ public class MemberResource {
     }
 
     /** The balance and ledger entries, newest first, one page at a time: {@code after} = the previous nextCursor. */
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     @Path("{id}/points")
     public PointsResponse points(@PathParam("id") UUID id, @QueryParam("after") String after,
@@ -87,6 +92,7 @@ public class MemberResource {
     }
 
     /** A member's activities, newest first, one page at a time: {@code after} = the previous nextCursor. */
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     @Path("{id}/activities")
     public ActivitiesPage activities(@PathParam("id") UUID id, @QueryParam("after") String after,
@@ -115,6 +121,7 @@ public class MemberResource {
     }
 
     /** The member's tier changes (Tiers table decisions that changed the tier), newest first. */
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     @Path("{id}/tier-history")
     public TierHistoryResponse tierHistory(@PathParam("id") UUID id) {
@@ -127,6 +134,7 @@ public class MemberResource {
      * Redeems a catalogue reward: 201 with the new balance; 200 with the original redemption when the
      * idempotency key was used before; 409 when the balance is short (nothing is written).
      */
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("{id}/redemptions")
     public Response redeem(@PathParam("id") UUID id, @Valid @NotNull RedeemRequest body) {
@@ -137,12 +145,14 @@ public class MemberResource {
     }
 
     /** The member's external ids (its registration id first). */
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     @Path("{id}/identities")
     public List<IdentityDtos.Identity> identities(@PathParam("id") UUID id) {
         return merges.identities(id).stream().map(i -> new IdentityDtos.Identity(i[0], i[1])).toList();
     }
 
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("{id}/identities")
     public Response addIdentity(@PathParam("id") UUID id, @Valid @NotNull IdentityDtos.IdentityRequest body) {
@@ -152,6 +162,7 @@ public class MemberResource {
     }
 
     /** Merges the member {@code from} into this one (the survivor) and answers the survivor. */
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("{id}/merge")
     public MemberResponse merge(@PathParam("id") UUID id, @Valid @NotNull IdentityDtos.MergeRequest body) {

@@ -44,6 +44,9 @@ import io.qunyun.member.domain.RulesUnavailableException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** How long a client waits before retrying after a 503 (a dependency down): about a restart's time. */
+    static final String RETRY_AFTER_SECONDS = "5";
     private static final String BODY = "body";
 
     private final ObjectMapper json;
@@ -122,10 +125,31 @@ public class ProblemMappers {
                 List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
     }
 
+    /**
+     * No token, an invalid or an expired one (docs/errors.md): 401 with a Bearer challenge. Authentication is
+     * not proactive (quarkus.http.auth.proactive=false), so a bad token reaches this mapper too.
+     */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "https://qunyun.io/problems/unauthorized", "Unauthorized",
+                "A bearer token is required: none was sent, or it is invalid or expired.", uri, List.of()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose roles may not call the endpoint (@RolesAllowed; docs/operations.md, "Security"). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "https://qunyun.io/problems/forbidden", "Forbidden", "The token's roles may not do this.",
+                uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response rulesUnavailable(RulesUnavailableException exception, UriInfo uriInfo) {
-        return problem(503, "/problems/rules-service-unavailable", "Rules service unavailable", exception.getMessage(),
-                uriInfo, List.of());
+        // same type and Retry-After as campaign-service's (docs/errors.md): nothing was written, try again
+        return Response.fromResponse(problem(503, "https://qunyun.io/problems/rules-service-unavailable",
+                "Rules service unavailable", exception.getMessage(), uriInfo, List.of()))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper

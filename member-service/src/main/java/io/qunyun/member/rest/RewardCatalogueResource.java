@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -48,11 +49,13 @@ public class RewardCatalogueResource {
         this.service = service;
     }
 
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     public List<RewardResponse> list() {
         return service.rewards().stream().map(RewardResponse::of).toList();
     }
 
+    @RolesAllowed({"analyst", "admin"})
     @POST
     public Response create(@Valid @NotNull CreateRewardRequest body, @Context UriInfo uriInfo) {
         CatalogueReward reward = service.addReward(body.code().strip(), body.name().strip(), body.cost());

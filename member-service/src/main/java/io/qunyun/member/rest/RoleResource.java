@@ -2,6 +2,7 @@ package io.qunyun.member.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +24,7 @@ public class RoleResource {
         this.roles = roles;
     }
 
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     public List<RoleCatalogue.Role> roles() {
         return roles.all();

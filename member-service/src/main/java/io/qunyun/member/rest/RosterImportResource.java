@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -52,6 +53,7 @@ public class RosterImportResource {
         this.service = service;
     }
 
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Consumes({ "text/csv", "application/csv" })
     @Produces(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,6 +59,7 @@ public class TimelineResource {
         this.members = members;
     }
 
+    @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
     @GET
     @Transactional
     @Operation(summary = "Activities, points, memberships and standing changes of a member, newest first; "

@@ -1,5 +1,6 @@
 package io.qunyun.rules.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ public class AdmissionDecisionResource {
     @Inject
     AdmissionService admission;
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Operation(summary = "May a former member rejoin the group",
             description = "Table Admission: previous exit kind × days since the exit × group type → allowed, screening "

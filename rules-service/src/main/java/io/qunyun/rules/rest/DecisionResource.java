@@ -1,5 +1,6 @@
 package io.qunyun.rules.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +42,7 @@ public class DecisionResource {
     @Inject
     RewardService rewards;
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Path("/positioning")
     @Operation(summary = "Position a group on the AIDASS path",
@@ -53,6 +55,7 @@ public class DecisionResource {
                 DecisionTable.GROUP_POSITIONING.tableName(), d.tableVersion(), d.firedRules(), d.decidedBy());
     }
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Path("/five-w-one-h")
     @Operation(summary = "5W1H self-check of a group",
@@ -66,6 +69,7 @@ public class DecisionResource {
                 d.firedRules());
     }
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Path("/reward")
     @Operation(summary = "Points for a member activity",

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -50,6 +51,7 @@ public class DecisionTablesResource {
     @Inject
     DecisionTableCatalog catalog;
 
+    @RolesAllowed({"analyst", "operator", "admin"})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every version of every decision table served so far",
@@ -71,13 +73,14 @@ public class DecisionTablesResource {
     @GET
     @Path("/{name}/form")
     @Produces(MediaType.APPLICATION_JSON)
-    @jakarta.annotation.security.RolesAllowed({"analyst", "operator", "integration", "admin"})
+    @RolesAllowed({"analyst", "operator", "integration", "admin"})
     @Operation(summary = "How to ask the table: its decision endpoint and request fields (for the analysts' page)")
     public TableForm form(@Parameter(description = "Table name, e.g. Rewards") @PathParam("name") String name) {
         DecisionTable table = DecisionTableVersionsResource.table(name);
         return new TableForm(table.tableName(), table.endpoint(), io.qunyun.rules.domain.check.DecisionCases.inputFields(table));
     }
 
+    @RolesAllowed({"analyst", "operator", "admin"})
     @GET
     @Path("/{name}")
     @Produces({XLSX, Problem.MEDIA_TYPE})

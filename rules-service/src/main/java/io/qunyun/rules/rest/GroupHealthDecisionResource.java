@@ -1,5 +1,6 @@
 package io.qunyun.rules.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ public class GroupHealthDecisionResource {
     @Inject
     GroupHealthService health;
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Operation(summary = "Health verdict of a group",
             description = "Table GroupHealth: OK, REVIVE (with its kind), TRANSFER_ACTIVE or DISSOLVE. Rows may overlap; "

@@ -1,5 +1,6 @@
 package io.qunyun.rules.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ public class PointsPolicyDecisionResource {
     @Inject
     PointsPolicyService policies;
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Operation(summary = "Daily credit cap, growth input and points expiry of an activity",
             description = "Table PointsPolicy: CreditCaps (activity type → max credited per member, group and local day, "

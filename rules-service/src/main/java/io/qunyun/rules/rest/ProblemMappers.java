@@ -88,6 +88,24 @@ public class ProblemMappers {
         return problem(500, "decision-table-defect", "Decision table defect", e.getMessage(), uri, List.of());
     }
 
+    /**
+     * No token, an invalid or an expired one (docs/errors.md): 401 with a Bearer challenge. Authentication is
+     * not proactive (quarkus.http.auth.proactive=false), so a bad token reaches this mapper too.
+     */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized",
+                "A bearer token is required: none was sent, or it is invalid or expired.", uri, List.of()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose roles may not call the endpoint (@RolesAllowed; docs/operations.md, "Security"). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "The token's roles may not do this.", uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseUnavailable.causedBy(e)) {

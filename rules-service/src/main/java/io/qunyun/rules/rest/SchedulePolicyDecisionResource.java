@@ -1,5 +1,6 @@
 package io.qunyun.rules.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ public class SchedulePolicyDecisionResource {
     @Inject
     SchedulePolicyService policies;
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Operation(summary = "How a campaign is scheduled in a group",
             description = "Table SchedulePolicy: template × platform → quiet hours, daily contact cap and what happens "

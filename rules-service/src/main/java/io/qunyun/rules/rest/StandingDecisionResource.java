@@ -1,5 +1,6 @@
 package io.qunyun.rules.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ public class StandingDecisionResource {
     @Inject
     StandingService standing;
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Operation(summary = "Relationship stage, activity state and circle layer of a membership",
             description = "Table MemberStanding, three tables: Stages (interactions, purchases, shares → stage), "

@@ -1,5 +1,6 @@
 package io.qunyun.rules.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ public class TierDecisionResource {
     @Inject
     TierService tiers;
 
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @POST
     @Operation(summary = "Tier of a member from weighted growth",
             description = "Table Tiers: TierWeights weighs purchases, content points and behaviour points into a growth "

@@ -37,6 +37,7 @@ import io.qunyun.rules.domain.check.WorkbookCheck;
  * booleans are formulas ({@code TRUE()}) with cached values.
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "analyst-test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class WorkbookCheckTest {
 

@@ -29,6 +29,7 @@ import io.restassured.http.ContentType;
  * engine back.
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "analyst-test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class PublishAndRollbackTest {
 

@@ -38,6 +38,7 @@ import io.qunyun.rules.persistence.TableVersionStore;
  * back. Uses Debian's chromium and chromium-driver; skipped only when they are not installed.
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "analyst-test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class AnalystPageBrowserTest {
 

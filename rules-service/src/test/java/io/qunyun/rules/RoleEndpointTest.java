@@ -1,0 +1,9 @@
+package io.qunyun.rules;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.qunyun.testkit.RoleEndpointContract;
+
+/** Every operation of rules-service's OpenAPI document by role: 401, 403, or through (see the contract). */
+@QuarkusTest
+class RoleEndpointTest extends RoleEndpointContract {
+}
