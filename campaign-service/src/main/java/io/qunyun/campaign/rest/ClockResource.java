@@ -33,6 +33,9 @@ public class ClockResource {
     @Inject
     Scheduler scheduler;
 
+    @Inject
+    io.qunyun.campaign.domain.lifecycle.LifecycleJob lifecycle;
+
     public record ClockView(Instant instant, boolean virtual) {
     }
 
@@ -59,6 +62,7 @@ public class ClockResource {
         }
         Instant now = virtual().advance(body.duration());
         scheduler.runOnce();
+        lifecycle.runOnce();
         return new ClockView(now, true);
     }
 
@@ -67,6 +71,7 @@ public class ClockResource {
     public ClockView set(@NotNull @jakarta.validation.Valid SetInstant body) {
         Instant now = virtual().set(body.instant());
         scheduler.runOnce();
+        lifecycle.runOnce();
         return new ClockView(now, true);
     }
 
