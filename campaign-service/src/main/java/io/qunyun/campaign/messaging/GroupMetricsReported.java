@@ -12,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GroupMetricsReported(UUID groupId, String groupType, double messagesPerDay, double activeMemberRatio,
         double checkInRate, long conversions, long ageHours, Integer lifespanHours, String primaryMetric,
-        LocalDate windowFrom, LocalDate windowTo, long members, String revenue, long joins, long exits,
-        double spamRate) {
+        Long campaignAgeHours, LocalDate windowFrom, LocalDate windowTo, long members, String revenue, long joins,
+        long exits, double spamRate) {
 
     public static final String EVENT_TYPE = "io.qunyun.campaign.group.metrics.reported.v1";
 }

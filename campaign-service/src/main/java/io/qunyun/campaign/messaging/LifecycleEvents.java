@@ -27,7 +27,8 @@ public class LifecycleEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void metricsReported(UUID eventId, WindowMetrics m, Instant at) {
         var data = new GroupMetricsReported(m.groupId(), m.groupType(), m.messagesPerDay(), m.activeMemberRatio(),
-                m.checkInRate(), m.conversions(), m.ageHours(), m.lifespanHours(), m.primaryMetric(), m.from(), m.to(),
+                m.checkInRate(), m.conversions(), m.ageHours(), m.lifespanHours(), m.primaryMetric(), m.campaignAgeHours(),
+                m.from(), m.to(),
                 m.members(), m.revenue().toPlainString(), m.joins(), m.exits(), m.spamRate());
         publish(Topics.GROUP_METRICS, eventId, GroupMetricsReported.EVENT_TYPE, at, m.groupId().toString(), data);
     }

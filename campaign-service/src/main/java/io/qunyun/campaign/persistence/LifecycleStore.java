@@ -75,7 +75,7 @@ public class LifecycleStore {
     /** Counts of one span of local days (staff excluded everywhere but in spam). */
     public record FactCounts(LocalDate day, String phase, long interactions, long checkIns, long purchases,
             BigDecimal revenue, long activeMembers, long convertedMembers, long joins, long exits, long spam,
-            long activities) {
+            long activities, long shares) {
     }
 
     private static final String COUNTS = """
@@ -88,7 +88,8 @@ public class LifecycleStore {
             count(*) FILTER (WHERE kind = 'JOINED' AND NOT counted_staff),
             count(*) FILTER (WHERE kind = 'LEFT' AND NOT counted_staff),
             count(*) FILTER (WHERE kind = 'AD_SPAM'),
-            count(*) FILTER (WHERE kind NOT IN ('JOINED', 'LEFT'))
+            count(*) FILTER (WHERE kind NOT IN ('JOINED', 'LEFT')),
+            count(*) FILTER (WHERE kind = 'SHARE' AND NOT counted_staff)
             """;
 
     /**
@@ -104,7 +105,7 @@ public class LifecycleStore {
     private static FactCounts counts(ResultSet rs, LocalDate day, String phase, int first) throws SQLException {
         return new FactCounts(day, phase, rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2),
                 rs.getBigDecimal(first + 3), rs.getLong(first + 4), rs.getLong(first + 5), rs.getLong(first + 6),
-                rs.getLong(first + 7), rs.getLong(first + 8), rs.getLong(first + 9));
+                rs.getLong(first + 7), rs.getLong(first + 8), rs.getLong(first + 9), rs.getLong(first + 10));
     }
 
     /** One row per local day that has facts. */
@@ -137,6 +138,19 @@ public class LifecycleStore {
                           AND (m.left_at IS NULL OR m.left_at >= (d::timestamp AT TIME ZONE ?)))
                 FROM generate_series(?::date, ?::date, interval '1 day') d ORDER BY d
                 """, rs -> new long[] { rs.getLong(1), rs.getLong(2) }, from, groupId, zone, zone, from, to);
+    }
+
+    /** A campaign's METRIC_CHECKPOINT steps for the group (group-level rows), in order. */
+    public record Checkpoint(String stepId, int day, String localDue, String state, String phase) {
+    }
+
+    public List<Checkpoint> checkpoints(UUID campaignId, UUID groupId) {
+        return jdbc.query("""
+                SELECT step_id, day, local_due, state, phase FROM campaign_step
+                WHERE campaign_id = ? AND group_id = ? AND action = 'METRIC_CHECKPOINT' AND target = 'group'
+                ORDER BY due_at, step_id
+                """, rs -> new Checkpoint(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                rs.getString(5)), campaignId, groupId);
     }
 
     // --- metrics reports -----------------------------------------------------------------------------
@@ -255,6 +269,15 @@ public class LifecycleStore {
                   AND created_at + lifespan_hours * interval '1 hour' <= ?
                 ORDER BY created_at
                 """, rs -> (UUID) rs.getObject(1), types.toArray(String[]::new), now);
+    }
+
+    /** Start of the campaign running in the group (local midnight of its start date in the group's zone), if any. */
+    public Optional<Instant> runningCampaignStart(UUID groupId) {
+        return jdbc.one("""
+                SELECT min(c.start_date::timestamp AT TIME ZONE cg.time_zone) FROM campaign c
+                JOIN campaign_group cg ON cg.campaign_id = c.id
+                WHERE cg.group_id = ? AND c.state = 'RUNNING'
+                """, rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), groupId);
     }
 
     /** Groups still running whose metrics may be reported. */

@@ -89,9 +89,9 @@ class GroupLifecycleTest {
         when(rules.positioning(any())).thenAnswer(inv -> {
             RulesClient.PositioningQuestion q = inv.getArgument(0);
             return q.from() == io.qunyun.campaign.domain.AidassStage.ATTENTION
-                    ? new PositioningDecision("LEAD", 48, "LOW", "LEADS", "GroupPositioning", "sha256:lead",
+                    ? new PositioningDecision("LEAD", 48, "LOW", "CONVERSATION", "GroupPositioning", "sha256:lead",
                             List.of("P01 lead group"))
-                    : new PositioningDecision("CONVERSION", 720, "HIGH", "CONVERSION", "GroupPositioning",
+                    : new PositioningDecision("CONVERSION", 720, "HIGH", "TRANSACTION", "GroupPositioning",
                             "sha256:camp", List.of("P02 camp"));
         });
         when(rules.fiveW1H(any())).thenReturn(new FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:bb", List.of()));
@@ -121,6 +121,29 @@ class GroupLifecycleTest {
             ClosureRequest r = inv.getArgument(1);
             return new Closure(inv.getArgument(0), r.kind(), 3, List.of());
         });
+    }
+
+    /** Published fields are those of the golden sample (docs/events.md); optional ones may be left out. */
+    void matchesGolden(String name, JsonNode published, Set<String> optional) throws Exception {
+        JsonNode golden;
+        try (var in = getClass().getResourceAsStream("/events/" + name + ".json")) {
+            golden = json.readTree(in);
+        }
+        assertEquals(names(golden), names(published));
+        Set<String> expected = names(golden.get("data"));
+        Set<String> actual = names(published.get("data"));
+        assertTrue(expected.containsAll(actual), "undocumented fields: " + actual);
+        Set<String> required = new java.util.TreeSet<>(expected);
+        required.removeAll(optional);
+        assertTrue(actual.containsAll(required), "missing fields: " + required + " in " + actual);
+        assertEquals(golden.get("type").asText(), published.get("type").asText());
+        assertEquals(published.get("subject").asText(), published.get("data").get("groupId").asText());
+    }
+
+    static Set<String> names(JsonNode node) {
+        Set<String> out = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     static KafkaCompanion kafka() {
@@ -271,7 +294,9 @@ class GroupLifecycleTest {
             reports.awaitRecords(1, Duration.ofSeconds(30));
             JsonNode event = json.readTree(reports.getRecords().stream()
                     .filter(r -> r.value().contains("\"windowTo\":\"2027-06-01\"")).findFirst().orElseThrow().value());
-            assertEquals("io.qunyun.campaign.group.metrics.reported.v1", event.get("type").asText());
+            matchesGolden("group-metrics-reported", event, Set.of("lifespanHours", "campaignAgeHours", "groupType",
+                    "primaryMetric"));
+            assertEquals(g, reports.getRecords().get(0).key());
             JsonNode data = event.get("data");
             assertEquals(g, data.get("groupId").asText());
             assertEquals("2027-05-26", data.get("windowFrom").asText());
@@ -312,6 +337,8 @@ class GroupLifecycleTest {
                 assertEquals("DISSOLVED", lifecycle(g, json).get("state").asText());
             });
             states.awaitRecords(3, Duration.ofSeconds(30));
+            matchesGolden("group-state-changed", json.readTree(states.getRecords().get(1).value()), Set.of());
+            assertEquals(g, states.getRecords().get(1).key());
             List<String> changes = states.getRecords().stream().map(r -> {
                 try {
                     JsonNode d = json.readTree(r.value()).get("data");
@@ -409,6 +436,61 @@ class GroupLifecycleTest {
         view.get("tasks").forEach(t -> layersInOrder.add(t.get("layer").asText()));
         assertEquals("CORE", layersInOrder.get(0));
         assertEquals(active, JOINED.get(UUID.fromString(camp)));
+    }
+
+    String phased(String id, String groupId, UUID member, String type, String occurredAt) {
+        return activity(id, groupId, member, type, occurredAt, null).replace("\"occurredAt\"",
+                "\"campaignPhase\":\"WEEK_1\",\"occurredAt\"");
+    }
+
+    @Test
+    void campaignMetricsAtEachCheckpointAndPerPhaseAgainstTheTarget() throws Exception {
+        setClock(Instant.parse("2027-10-31T16:00:00Z")); // 1 November, midnight in Shanghai
+        String g = group("DESIRE", "ACTION");
+        String campaign = given().contentType(ContentType.JSON).body("""
+                {"templateId": "checkin-challenge-21d", "groupIds": ["%s"], "startDate": "2027-11-01",
+                 "northStar": {"metric": "check_in_rate", "target": 0.5},
+                 "relatedMetrics": ["share_count", "conversions"]}""".formatted(g))
+                .post("/campaigns").then().statusCode(201).extract().path("id");
+        UUID m1 = UUID.randomUUID(), m2 = UUID.randomUUID();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        records.add(new ProducerRecord<>("membership-events", g, joined(g, m1, false, "2027-10-31T17:00:00Z")));
+        records.add(new ProducerRecord<>("membership-events", g, joined(g, m2, false, "2027-10-31T17:00:00Z")));
+        List<ProducerRecord<String, String>> activities = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) { // m1 checks in every day of the first week, m2 once
+            activities.add(new ProducerRecord<>("member-activities", m1.toString(), phased(UUID.randomUUID().toString(),
+                    g, m1, "CHECK_IN", "2027-11-0" + day + "T01:00:00Z")));
+        }
+        activities.add(new ProducerRecord<>("member-activities", m2.toString(),
+                phased(UUID.randomUUID().toString(), g, m2, "CHECK_IN", "2027-11-01T02:00:00Z")));
+        activities.add(new ProducerRecord<>("member-activities", m2.toString(),
+                phased(UUID.randomUUID().toString(), g, m2, "SHARE", "2027-11-02T02:00:00Z")));
+        try (KafkaCompanion kafka = kafka()) {
+            kafka.produceStrings().fromRecords(records).awaitCompletion();
+            kafka.produceStrings().fromRecords(activities).awaitCompletion();
+        }
+        setClock(Instant.parse("2027-11-07T14:00:00Z")); // checkpoint-7 was due at 21:30 local (13:30 UTC)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/campaigns/{id}/metrics", campaign)
+                .then().statusCode(200).body("groups[0].phases[0].checkIns", equalTo(8)));
+        JsonNode m = json.readTree(given().get("/campaigns/{id}/metrics", campaign).then().statusCode(200).extract()
+                .asString());
+        assertEquals("check_in_rate", m.get("northStarMetric").asText());
+        JsonNode group = m.get("groups").get(0);
+        JsonNode first = group.get("checkpoints").get(0);
+        assertEquals("checkpoint-7", first.get("stepId").asText());
+        assertEquals("2027-11-07", first.get("localDate").asText());
+        assertEquals(0.5714, first.get("northStar").asDouble(), "8 check-ins over 14 member-days");
+        assertTrue(first.get("reached").asBoolean(), "target 0.5");
+        assertEquals(1, first.get("related").get("share_count").asInt());
+        assertEquals(0, first.get("related").get("conversions").asInt());
+        JsonNode second = group.get("checkpoints").get(1);
+        assertEquals("checkpoint-14", second.get("stepId").asText());
+        assertTrue(second.get("northStar").isNull(), "not due yet");
+        JsonNode week1 = group.get("phases").get(0);
+        assertEquals("WEEK_1", week1.get("phase").asText());
+        assertEquals(2, week1.get("activeMembers").asInt());
+        assertEquals(0, week1.get("convertedMembers").asInt());
+        given().get("/campaigns/{id}/metrics", UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test

@@ -96,7 +96,7 @@ public class GroupMetricsService {
         for (long[] row : store.membersPerDay(group.id, group.timeZone, from, to)) {
             LocalDate day = from.plusDays(row[0]);
             long members = row[1];
-            FactCounts c = byDay.getOrDefault(day, new FactCounts(day, null, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0));
+            FactCounts c = byDay.getOrDefault(day, new FactCounts(day, null, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, 0));
             out.add(new DailyMetrics(day, members, c.interactions(), c.activeMembers(),
                     ratio(c.activeMembers(), members), c.checkIns(), ratio(c.checkIns(), members), c.purchases(),
                     c.revenue(), c.joins(), c.exits(), ratio(c.spam(), c.activities())));
@@ -107,7 +107,8 @@ public class GroupMetricsService {
     /** A window of local days ending with {@code last}, as reported on group-metrics. */
     public record WindowMetrics(UUID groupId, String groupType, String primaryMetric, LocalDate from, LocalDate to,
             long members, double messagesPerDay, double activeMemberRatio, double checkInRate, long conversions,
-            BigDecimal revenue, long joins, long exits, double spamRate, long ageHours, Integer lifespanHours) {
+            BigDecimal revenue, long joins, long exits, double spamRate, long ageHours, Integer lifespanHours,
+            Long campaignAgeHours) {
     }
 
     public WindowMetrics window(GroupEntity group, LocalDate last, Instant now) {
@@ -118,10 +119,13 @@ public class GroupMetricsService {
         long memberDays = members.stream().mapToLong(r -> r[1]).sum();
         long membersAtEnd = members.isEmpty() ? 0 : members.get(members.size() - 1)[1];
         long ageHours = Math.max(0, Duration.between(group.createdAt.toInstant(), now).toHours());
+        // GroupHealth judges a campaign by its own age, not only the group's (a camp that started yesterday)
+        Long campaignAgeHours = store.runningCampaignStart(group.id)
+                .map(start -> Math.max(0, Duration.between(start, now).toHours())).orElse(null);
         return new WindowMetrics(group.id, group.type, group.primaryMetric, first, last, membersAtEnd,
                 (double) c.interactions() / days, value(ratio(c.activeMembers(), membersAtEnd)),
                 value(ratio(c.checkIns(), memberDays)), c.purchases(), c.revenue(), c.joins(), c.exits(),
-                value(ratio(c.spam(), c.activities())), ageHours, group.lifespanHours);
+                value(ratio(c.spam(), c.activities())), ageHours, group.lifespanHours, campaignAgeHours);
     }
 
     /**
@@ -150,6 +154,48 @@ public class GroupMetricsService {
             LOG.debugf("reported metrics of %d groups", reported);
         }
         return reported;
+    }
+
+    /**
+     * The named metrics of a span of local days (campaign metrics: north-star and related metrics).
+     * Rates use the members at the end of the span; unknown names are left out.
+     */
+    public java.util.Map<String, BigDecimal> named(GroupEntity group, LocalDate from, LocalDate to) {
+        FactCounts c = store.span(group.id, from, to, activeKinds(), convertedKinds());
+        List<long[]> members = store.membersPerDay(group.id, group.timeZone, from, to);
+        long memberDays = members.stream().mapToLong(r -> r[1]).sum();
+        long atEnd = members.isEmpty() ? 0 : members.get(members.size() - 1)[1];
+        long days = members.size();
+        java.util.Map<String, BigDecimal> out = new java.util.TreeMap<>();
+        out.put("members", BigDecimal.valueOf(atEnd));
+        out.put("active_members", BigDecimal.valueOf(c.activeMembers()));
+        out.put("converted_members", BigDecimal.valueOf(c.convertedMembers()));
+        putRatio(out, "paid_conversion_rate", c.convertedMembers(), atEnd);
+        putRatio(out, "conversion_rate", c.convertedMembers(), atEnd);
+        putRatio(out, "active_member_ratio", c.activeMembers(), atEnd);
+        putRatio(out, "check_in_rate", c.checkIns(), memberDays);
+        putRatio(out, "spam_rate", c.spam(), c.activities());
+        out.put("conversions", BigDecimal.valueOf(c.purchases()));
+        out.put("revenue", c.revenue());
+        out.put("share_count", BigDecimal.valueOf(c.shares()));
+        out.put("check_ins", BigDecimal.valueOf(c.checkIns()));
+        out.put("joins", BigDecimal.valueOf(c.joins()));
+        out.put("exits", BigDecimal.valueOf(c.exits()));
+        out.put("messages_per_day", days == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(c.interactions()).divide(BigDecimal.valueOf(days), 4, RoundingMode.HALF_UP));
+        return out;
+    }
+
+    /** Per campaign phase as member-service stamped it on each activity. */
+    public List<FactCounts> byPhase(GroupEntity group, LocalDate from, LocalDate to) {
+        return store.byPhase(group.id, from, to, activeKinds(), convertedKinds());
+    }
+
+    private static void putRatio(java.util.Map<String, BigDecimal> out, String name, long part, long whole) {
+        BigDecimal r = ratio(part, whole);
+        if (r != null) {
+            out.put(name, r);
+        }
     }
 
     private String[] activeKinds() {
