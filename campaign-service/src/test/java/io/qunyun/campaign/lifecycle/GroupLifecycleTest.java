@@ -491,6 +491,16 @@ class GroupLifecycleTest {
         assertEquals(2, week1.get("activeMembers").asInt());
         assertEquals(0, week1.get("convertedMembers").asInt());
         given().get("/campaigns/{id}/metrics", UUID.randomUUID()).then().statusCode(404);
+
+        // the running campaign owns the group: GroupHealth does not dissolve it meanwhile
+        publishDecision(g, decision(g, "DISSOLVE", null, UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode actions = lifecycle(g, json).get("actions");
+            assertEquals(1, actions.size());
+            assertEquals("SKIPPED", actions.get(0).get("state").asText());
+            assertTrue(actions.get(0).get("reason").asText().contains("campaign is running"));
+        });
+        assertEquals("ACTIVE", lifecycle(g, json).get("state").asText());
     }
 
     @Test

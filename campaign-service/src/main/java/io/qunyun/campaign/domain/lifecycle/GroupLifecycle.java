@@ -53,6 +53,15 @@ public class GroupLifecycle {
     public static final String OK = "OK";
     /** Circle layers in invitation order: the members the lead flow rated promising come first. */
     private static final Map<String, Integer> LAYER_RANK = Map.of("CORE", 1, "INFLUENCE", 2, "PERIPHERY", 3);
+    /** Relationship stages (MemberStanding), furthest first: within a layer, the more advanced are invited first. */
+    private static final List<String> STAGES = List.of("REPURCHASED_OR_SHARES", "PURCHASED", "FAMILIAR", "UNDERSTANDS",
+            "ACQUAINTED", "CURIOUS", "UNAWARE");
+
+    /** Invitation order: layer first (CORE 1x, INFLUENCE 2x, PERIPHERY 3x), then stage, furthest first. */
+    static int rank(String layer, String stage) {
+        int stageRank = STAGES.indexOf(stage);
+        return LAYER_RANK.getOrDefault(layer, 9) * 10 + (stageRank < 0 ? 9 : stageRank);
+    }
 
     private final GroupRepository groups;
     private final LifecycleStore store;
@@ -136,6 +145,12 @@ public class GroupLifecycle {
         if (CAUSE_HEALTH.equals(cause) && isExpiryType(group) && (TRANSFER.equals(verdict) || DISSOLVE.equals(verdict))) {
             return skip(group, verdict, cause, "a " + group.type + " group ends by lifespan expiry, not by GroupHealth");
         }
+        if (CAUSE_HEALTH.equals(cause) && (TRANSFER.equals(verdict) || DISSOLVE.equals(verdict))
+                && store.runningCampaignStart(group.id).isPresent()) {
+            // a running campaign owns its group until it ends: a quiet first week must not end a camp
+            return skip(group, verdict, cause, "a campaign is running in the group; it ends the group's "
+                    + "campaign phase first (GroupHealth may revive it meanwhile)");
+        }
         List<String> states = new ArrayList<>();
         List<PlannedTask> tasks = new ArrayList<>();
         switch (verdict) {
@@ -169,7 +184,7 @@ public class GroupLifecycle {
                 }
                 states.add(GroupState.TRANSFERRING.name());
                 for (AudienceMember m : activeMembers(group.id)) {
-                    tasks.add(new PlannedTask("INVITE", m.memberId(), m.layer(), LAYER_RANK.getOrDefault(m.layer(), 9),
+                    tasks.add(new PlannedTask("INVITE", m.memberId(), m.layer(), rank(m.layer(), m.stage()),
                             successor, "invitation to " + next.name));
                 }
                 tasks.sort(java.util.Comparator.comparingInt(PlannedTask::rank)
