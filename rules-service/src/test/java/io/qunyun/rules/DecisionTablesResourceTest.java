@@ -35,14 +35,17 @@ class DecisionTablesResourceTest {
             "TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx",
             "Admission", "io/qunyun/rules/domain/admission/Admission.drl.xlsx",
             "MemberStanding", "io/qunyun/rules/domain/standing/MemberStanding.drl.xlsx",
-            "PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx");
+            "PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx",
+            "MetricDefinitions", "io/qunyun/rules/domain/metrics/MetricDefinitions.drl.xlsx");
 
     /** Rule rows per table: Tiers counts both of its tables (3 weights + 4 tiers); PRIORITY columns do not count. */
     static final Map<String, Integer> ROWS = Map.of("GroupPositioning", 13, "FiveW1H", 18, "Rewards", 13, "Tiers", 7,
-            "GroupHealth", 9, "TouchStrategy", 15, "Admission", 7, "MemberStanding", 14, "PointsPolicy", 9);
+            "GroupHealth", 11, "TouchStrategy", 15, "Admission", 7, "MemberStanding", 14, "PointsPolicy", 9,
+            "MetricDefinitions", 2);
     static final Map<String, String> HIT_POLICIES = Map.of("GroupPositioning", "PRIORITY", "FiveW1H", "COLLECT",
             "Rewards", "PRIORITY", "Tiers", "UNIQUE", "GroupHealth", "PRIORITY", "TouchStrategy", "PRIORITY",
-            "Admission", "PRIORITY", "MemberStanding", "PRIORITY", "PointsPolicy", "PRIORITY");
+            "Admission", "PRIORITY", "MemberStanding", "PRIORITY", "PointsPolicy", "PRIORITY", "MetricDefinitions",
+            "PRIORITY");
 
     @Inject
     DecisionTableReleaseRepository releases;
@@ -51,9 +54,9 @@ class DecisionTablesResourceTest {
     void listsTheTablesWithTheirWorkbookHashes() throws Exception {
         List<Map<String, Object>> tables = given().when().get("/decision-tables")
                 .then().statusCode(200).contentType(ContentType.JSON)
-                .body("$", hasSize(9))
+                .body("$", hasSize(10))
                 .body("name", containsInAnyOrder("FiveW1H", "GroupHealth", "GroupPositioning", "Rewards", "Tiers",
-                        "TouchStrategy", "Admission", "MemberStanding", "PointsPolicy"))
+                        "TouchStrategy", "Admission", "MemberStanding", "PointsPolicy", "MetricDefinitions"))
                 .extract().jsonPath().getList("$");
         for (Map<String, Object> table : tables) {
             String name = (String) table.get("name");

@@ -32,21 +32,6 @@ public interface LifecycleConfig {
     @WithDefault("LEAD")
     List<String> expiryGroupTypes();
 
-    /**
-     * Days of the window a group-metrics report covers (ending with the last closed local day).
-     * A business number still kept here: see docs/lifecycle.md, "What is left".
-     */
-    @WithDefault("7")
-    int metricsWindowDays();
-
-    /** Activity types that make a member "active" on a day (staff never count). */
-    @WithDefault("CHECK_IN,CONTENT_POST,SHARE,PURCHASE")
-    List<String> activeKinds();
-
-    /** Activity types that make a member "converted". */
-    @WithDefault("PURCHASE")
-    List<String> convertedKinds();
-
     /** Time between the goodbye step and closing the memberships of a dissolved group. */
     @WithDefault("PT24H")
     Duration goodbyeGrace();

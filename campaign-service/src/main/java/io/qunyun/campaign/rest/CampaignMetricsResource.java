@@ -31,6 +31,11 @@ public class CampaignMetricsResource {
             description = "Counted from the campaign's start date in each group's zone; `reached` compares the "
                     + "north-star value with the target set when the campaign started.")
     public CampaignMetrics get(@PathParam("id") UUID id) {
-        return metrics.of(id).orElseThrow(() -> ProblemException.notFound("campaign " + id));
+        try {
+            return metrics.of(id).orElseThrow(() -> ProblemException.notFound("campaign " + id));
+        } catch (io.qunyun.campaign.domain.lifecycle.GroupMetricsService.DefinitionsUnavailableException e) {
+            throw new ProblemException(503, "https://qunyun.io/problems/rules-service-unavailable",
+                    "rules-service unavailable", e.getMessage(), null, null);
+        }
     }
 }

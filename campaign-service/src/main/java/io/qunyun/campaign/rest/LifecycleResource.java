@@ -32,6 +32,7 @@ import io.qunyun.campaign.domain.lifecycle.LifecyclePlan;
 import io.qunyun.campaign.persistence.GroupEntity;
 import io.qunyun.campaign.persistence.LifecycleStore;
 import io.qunyun.campaign.rest.GroupDtos.GroupView;
+import io.qunyun.campaign.rules.RulesClient;
 
 /** Group metrics, lifecycle (actions, tasks, previews) and the group matrix (docs/lifecycle.md). */
 @Path("/groups/{id}")
@@ -60,7 +61,8 @@ public class LifecycleResource {
     @Inject
     java.time.Clock clock;
 
-    public record MetricsView(UUID groupId, String timeZone, LocalDate from, LocalDate to, List<DailyMetrics> days) {
+    public record MetricsView(UUID groupId, String timeZone, LocalDate from, LocalDate to,
+            RulesClient.MetricDefinitions definitions, List<DailyMetrics> days) {
     }
 
     @GET
@@ -79,7 +81,9 @@ public class LifecycleResource {
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw ProblemException.badField("from", "the range must not exceed " + MAX_DAYS + " days");
         }
-        return new MetricsView(id, group.timeZone, first, last, metrics.daily(group, first, last));
+        RulesClient.MetricDefinitions definitions = definitions(group);
+        return new MetricsView(id, group.timeZone, first, last, definitions,
+                metrics.daily(group, definitions, first, last));
     }
 
     public record LifecycleView(UUID groupId, String state, UUID successorGroupId, List<LifecycleStore.Action> actions,
@@ -144,6 +148,19 @@ public class LifecycleResource {
         } catch (GroupMatrix.InvalidLinkException e) {
             throw ProblemException.badField(e.field(), e.getMessage());
         }
+    }
+
+    static RulesClient.MetricDefinitions definitions(GroupEntity group, GroupMetricsService metrics) {
+        try {
+            return metrics.definitions(group);
+        } catch (GroupMetricsService.DefinitionsUnavailableException e) {
+            throw new ProblemException(503, "https://qunyun.io/problems/rules-service-unavailable",
+                    "rules-service unavailable", e.getMessage(), null, null);
+        }
+    }
+
+    private RulesClient.MetricDefinitions definitions(GroupEntity group) {
+        return definitions(group, metrics);
     }
 
     private static LocalDate date(String field, String value) {

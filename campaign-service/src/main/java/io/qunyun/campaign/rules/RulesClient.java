@@ -36,6 +36,19 @@ public interface RulesClient {
     @Path("/touch")
     TouchDecision touch(TouchQuestion question);
 
+    /** MetricDefinitions: the window and what makes a member active and converted, for this group. */
+    @POST
+    @Path("/metric-definitions")
+    MetricDefinitions metricDefinitions(MetricDefinitionQuestion question);
+
+    record MetricDefinitionQuestion(String groupType, int ageHours) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record MetricDefinitions(int windowDays, List<String> activeTypes, List<String> convertedTypes, String decidedBy,
+            String table, String tableVersion, List<String> firedRules) {
+    }
+
     record TouchQuestion(String stage, String layer, String groupType) {
     }
 

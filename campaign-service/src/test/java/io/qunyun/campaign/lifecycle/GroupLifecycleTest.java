@@ -95,6 +95,14 @@ class GroupLifecycleTest {
                             "sha256:camp", List.of("P02 camp"));
         });
         when(rules.fiveW1H(any())).thenReturn(new FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:bb", List.of()));
+        // the MetricDefinitions table as shipped: a lead group is judged day by day, every other over 7 days
+        when(rules.metricDefinitions(any())).thenAnswer(inv -> {
+            RulesClient.MetricDefinitionQuestion q = inv.getArgument(0);
+            boolean lead = "LEAD".equals(q.groupType());
+            return new RulesClient.MetricDefinitions(lead ? 1 : 7, List.of("CHECK_IN", "CONTENT_POST", "SHARE", "PURCHASE"),
+                    List.of("PURCHASE"), lead ? "D01 lead group day by day" : "D09 every group", "MetricDefinitions",
+                    "sha256:defs", List.of());
+        });
         when(audiences.query(any())).thenAnswer(inv -> {
             AudienceQuery q = inv.getArgument(0);
             List<AudienceMember> page = AUDIENCES.getOrDefault(q.groupIds().get(0), List.of()).stream()
@@ -273,6 +281,9 @@ class GroupLifecycleTest {
         JsonNode days = json.readTree(given().queryParam("from", "2027-05-31").queryParam("to", "2027-06-01")
                 .get("/groups/{id}/metrics", g).then().statusCode(200).extract().asString()).get("days");
         JsonNode may31 = days.get(0), june1 = days.get(1);
+        given().queryParam("from", "2027-05-31").get("/groups/{id}/metrics", g).then().statusCode(200)
+                .body("definitions.decidedBy", equalTo("D09 every group"))
+                .body("definitions.tableVersion", equalTo("sha256:defs"));
         assertEquals("2027-05-31", may31.get("day").asText());
         assertEquals(4, may31.get("members").asInt(), "staff are not members");
         assertEquals(4, may31.get("joins").asInt());

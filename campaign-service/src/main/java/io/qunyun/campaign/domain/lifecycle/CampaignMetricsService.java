@@ -71,18 +71,19 @@ public class CampaignMetricsService {
             GroupEntity group = groups.findById(cg.groupId());
             LocalDate today = clock.instant().atZone(group.zone()).toLocalDate();
             LocalDate to = today.isBefore(c.startDate()) ? c.startDate() : today;
+            var definitions = metrics.definitions(group);
             List<CheckpointMetrics> checkpoints = new ArrayList<>();
             for (LifecycleStore.Checkpoint cp : store.checkpoints(campaignId, cg.groupId())) {
                 LocalDate date = LocalDateTime.parse(cp.localDue()).toLocalDate();
                 boolean due = !date.isAfter(today);
-                Map<String, BigDecimal> values = due ? metrics.named(group, c.startDate(), date) : Map.of();
+                Map<String, BigDecimal> values = due ? metrics.named(group, definitions, c.startDate(), date) : Map.of();
                 BigDecimal northStar = values.get(c.northStarMetric());
                 checkpoints.add(new CheckpointMetrics(cp.stepId(), cp.day(), date, cp.phase(), cp.state(), northStar,
                         reached(northStar, c.northStarTarget()), related(values, c.relatedMetrics())));
             }
-            Map<String, BigDecimal> now = metrics.named(group, c.startDate(), to);
+            Map<String, BigDecimal> now = metrics.named(group, definitions, c.startDate(), to);
             BigDecimal northStar = now.get(c.northStarMetric());
-            List<PhaseFunnel> phases = metrics.byPhase(group, c.startDate(), to).stream()
+            List<PhaseFunnel> phases = metrics.byPhase(group, definitions, c.startDate(), to).stream()
                     .map(f -> new PhaseFunnel(f.phase(), f.activeMembers(), f.convertedMembers(), f.checkIns(),
                             f.purchases(), f.revenue()))
                     .sorted(Comparator.comparing(PhaseFunnel::phase)).toList();

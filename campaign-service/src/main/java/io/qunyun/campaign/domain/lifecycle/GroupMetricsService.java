@@ -18,7 +18,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.qunyun.campaign.config.LifecycleConfig;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.qunyun.campaign.rules.RulesClient;
+import io.qunyun.campaign.rules.RulesClient.MetricDefinitionQuestion;
+import io.qunyun.campaign.rules.RulesClient.MetricDefinitions;
 import io.qunyun.campaign.messaging.LifecycleEvents;
 import io.qunyun.campaign.persistence.GroupEntity;
 import io.qunyun.campaign.persistence.GroupRepository;
@@ -37,17 +41,35 @@ public class GroupMetricsService {
 
     private final LifecycleStore store;
     private final GroupRepository groups;
-    private final LifecycleConfig config;
+    private final RulesClient rules;
     private final LifecycleEvents events;
     private final Clock clock;
 
-    GroupMetricsService(LifecycleStore store, GroupRepository groups, LifecycleConfig config, LifecycleEvents events,
-            Clock clock) {
+    GroupMetricsService(LifecycleStore store, GroupRepository groups, @RestClient RulesClient rules,
+            LifecycleEvents events, Clock clock) {
         this.store = store;
         this.groups = groups;
-        this.config = config;
+        this.rules = rules;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** rules-service could not say how to count (MetricDefinitions): nothing is computed, nothing changes. */
+    public static class DefinitionsUnavailableException extends RuntimeException {
+        DefinitionsUnavailableException(Throwable cause) {
+            super("rules-service did not answer the MetricDefinitions question: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** What the metrics count for this group, from the MetricDefinitions table (window, active, converted). */
+    public MetricDefinitions definitions(GroupEntity group) {
+        long ageHours = Math.max(0, Duration.between(group.createdAt.toInstant(), clock.instant()).toHours());
+        try {
+            return rules.metricDefinitions(new MetricDefinitionQuestion(group.type, (int) Math.min(ageHours,
+                    Integer.MAX_VALUE)));
+        } catch (RuntimeException e) {
+            throw new DefinitionsUnavailableException(e);
+        }
     }
 
     /** An activity in a group (member-activities). */
@@ -87,9 +109,9 @@ public class GroupMetricsService {
             long joins, long exits, BigDecimal spamRate) {
     }
 
-    public List<DailyMetrics> daily(GroupEntity group, LocalDate from, LocalDate to) {
+    public List<DailyMetrics> daily(GroupEntity group, MetricDefinitions d, LocalDate from, LocalDate to) {
         Map<LocalDate, FactCounts> byDay = new HashMap<>();
-        for (FactCounts c : store.daily(group.id, from, to, activeKinds(), convertedKinds())) {
+        for (FactCounts c : store.daily(group.id, from, to, active(d), converted(d))) {
             byDay.put(c.day(), c);
         }
         List<DailyMetrics> out = new ArrayList<>();
@@ -112,9 +134,10 @@ public class GroupMetricsService {
     }
 
     public WindowMetrics window(GroupEntity group, LocalDate last, Instant now) {
-        int days = config.metricsWindowDays();
+        MetricDefinitions d = definitions(group);
+        int days = Math.max(1, d.windowDays());
         LocalDate first = last.minusDays(days - 1L);
-        FactCounts c = store.span(group.id, first, last, activeKinds(), convertedKinds());
+        FactCounts c = store.span(group.id, first, last, active(d), converted(d));
         List<long[]> members = store.membersPerDay(group.id, group.timeZone, first, last);
         long memberDays = members.stream().mapToLong(r -> r[1]).sum();
         long membersAtEnd = members.isEmpty() ? 0 : members.get(members.size() - 1)[1];
@@ -160,8 +183,9 @@ public class GroupMetricsService {
      * The named metrics of a span of local days (campaign metrics: north-star and related metrics).
      * Rates use the members at the end of the span; unknown names are left out.
      */
-    public java.util.Map<String, BigDecimal> named(GroupEntity group, LocalDate from, LocalDate to) {
-        FactCounts c = store.span(group.id, from, to, activeKinds(), convertedKinds());
+    public java.util.Map<String, BigDecimal> named(GroupEntity group, MetricDefinitions d, LocalDate from,
+            LocalDate to) {
+        FactCounts c = store.span(group.id, from, to, active(d), converted(d));
         List<long[]> members = store.membersPerDay(group.id, group.timeZone, from, to);
         long memberDays = members.stream().mapToLong(r -> r[1]).sum();
         long atEnd = members.isEmpty() ? 0 : members.get(members.size() - 1)[1];
@@ -187,8 +211,8 @@ public class GroupMetricsService {
     }
 
     /** Per campaign phase as member-service stamped it on each activity. */
-    public List<FactCounts> byPhase(GroupEntity group, LocalDate from, LocalDate to) {
-        return store.byPhase(group.id, from, to, activeKinds(), convertedKinds());
+    public List<FactCounts> byPhase(GroupEntity group, MetricDefinitions d, LocalDate from, LocalDate to) {
+        return store.byPhase(group.id, from, to, active(d), converted(d));
     }
 
     private static void putRatio(java.util.Map<String, BigDecimal> out, String name, long part, long whole) {
@@ -198,12 +222,12 @@ public class GroupMetricsService {
         }
     }
 
-    private String[] activeKinds() {
-        return config.activeKinds().toArray(String[]::new);
+    private static String[] active(MetricDefinitions d) {
+        return d.activeTypes().toArray(String[]::new);
     }
 
-    private String[] convertedKinds() {
-        return config.convertedKinds().toArray(String[]::new);
+    private static String[] converted(MetricDefinitions d) {
+        return d.convertedTypes().toArray(String[]::new);
     }
 
     static BigDecimal ratio(long part, long whole) {
