@@ -41,7 +41,7 @@ class DecisionTablesResourceTest {
     /** Rule rows per table: Tiers counts both of its tables (3 weights + 4 tiers); PRIORITY columns do not count. */
     static final Map<String, Integer> ROWS = Map.of("GroupPositioning", 13, "FiveW1H", 18, "Rewards", 13, "Tiers", 7,
             "GroupHealth", 11, "TouchStrategy", 15, "Admission", 7, "MemberStanding", 14, "PointsPolicy", 9,
-            "MetricDefinitions", 2);
+            "MetricDefinitions", 3);
     static final Map<String, String> HIT_POLICIES = Map.of("GroupPositioning", "PRIORITY", "FiveW1H", "COLLECT",
             "Rewards", "PRIORITY", "Tiers", "UNIQUE", "GroupHealth", "PRIORITY", "TouchStrategy", "PRIORITY",
             "Admission", "PRIORITY", "MemberStanding", "PRIORITY", "PointsPolicy", "PRIORITY", "MetricDefinitions",

@@ -75,6 +75,6 @@ class DecisionTableCatalogTest {
         assertEquals(7, catalog.info(DecisionTable.TIERS).rows(), "both tables of the sheet: 3 weights + 4 tiers");
         assertEquals(11, catalog.info(DecisionTable.GROUP_HEALTH).rows());
         assertEquals(15, catalog.info(DecisionTable.TOUCH_STRATEGY).rows());
-        assertEquals(2, catalog.info(DecisionTable.METRIC_DEFINITIONS).rows());
+        assertEquals(3, catalog.info(DecisionTable.METRIC_DEFINITIONS).rows());
     }
 }

@@ -67,7 +67,12 @@ public class LifecycleJob {
     public void runOnce() {
         running.lock();
         try {
-            metrics.reportClosedDays();
+            // each part on its own: rules-service being down must not stop lead groups from ending
+            try {
+                metrics.reportClosedDays();
+            } catch (RuntimeException e) {
+                LOG.warnf("metrics not reported, next run retries: %s", e.toString());
+            }
             for (UUID group : store.expiredGroups(config.expiryGroupTypes(), clock.instant())) {
                 lifecycle.expire(group);
             }
