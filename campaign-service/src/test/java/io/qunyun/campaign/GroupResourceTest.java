@@ -119,7 +119,8 @@ class GroupResourceTest {
                 .when().post("/groups")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
-                .body("title", equalTo("Rules service unavailable"));
+                .header("Retry-After", "5")
+                .body("type", equalTo("https://qunyun.io/problems/rules-service-unavailable"));
 
         assertEquals(before, count());
     }

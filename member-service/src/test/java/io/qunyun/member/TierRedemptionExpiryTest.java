@@ -112,6 +112,12 @@ class TierRedemptionExpiryTest {
                 .body("changes", hasSize(1))
                 .body("changes[0].decisionId", equalTo(decisionId))
                 .body("changes[0].previousTier", nullValue());
+        // the member's timeline shows the one real change, with the rows that decided it
+        given().get("/members/{id}/timeline?limit=500", memberId).then().statusCode(200)
+                .body("items.findAll { it.kind == 'TIER' }", hasSize(1))
+                .body("items.find { it.kind == 'TIER' }.id", equalTo(decisionId))
+                .body("items.find { it.kind == 'TIER' }.to", equalTo("ACTIVE"))
+                .body("items.find { it.kind == 'TIER' }.from", nullValue());
         assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM member_tier_decision WHERE member_id = CAST(:m AS uuid)")
                 .setParameter("m", memberId).getSingleResult()).longValue()));

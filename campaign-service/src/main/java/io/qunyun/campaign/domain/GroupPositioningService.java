@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
@@ -21,9 +19,6 @@ import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
 import io.qunyun.campaign.rules.RulesClient.PositioningQuestion;
 import io.qunyun.campaign.persistence.GroupEntity;
 import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.rest.GroupDtos.FiveW1HAnswers;
-import io.qunyun.campaign.rest.GroupDtos.PositionGroupRequest;
-import io.qunyun.campaign.rest.ProblemException;
 
 /**
  * Positions a new group: rules-service decides its type (GroupPositioning table) and checks its
@@ -31,10 +26,6 @@ import io.qunyun.campaign.rest.ProblemException;
  */
 @ApplicationScoped
 public class GroupPositioningService {
-
-    private static final Logger LOG = Logger.getLogger(GroupPositioningService.class);
-    static final String BLOCKED_TYPE = "https://qunyun.io/problems/group-positioning-blocked";
-    static final String RULES_UNAVAILABLE_TYPE = "https://qunyun.io/problems/rules-service-unavailable";
 
     @Inject
     @RestClient
@@ -53,42 +44,36 @@ public class GroupPositioningService {
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
     @Transactional
-    public GroupEntity position(PositionGroupRequest request) {
-        if (request.aidass().from().compareTo(request.aidass().to()) > 0) {
-            throw ProblemException.badField("aidass.to", "must not come before aidass.from on the AIDASS path");
+    public GroupEntity position(NewGroup request) {
+        if (request.aidassFrom().compareTo(request.aidassTo()) > 0) {
+            throw RequestRefusedException.badField("aidass.to", "must not come before aidass.from on the AIDASS path");
         }
         String timeZone = zoneOrDefault(request.timeZone());
         boolean screened = Boolean.TRUE.equals(request.screened());
-        FiveW1HAnswers answers = request.fiveW1H() != null ? request.fiveW1H()
-                : new FiveW1HAnswers(null, null, null, null, null, null);
-        Integer lifecycleHours = answers.when() == null ? null : answers.when().lifecycleHours();
+        Integer lifecycleHours = request.lifecycleHours();
 
         PositioningDecision positioning = ask(() -> rules.positioning(
-                new PositioningQuestion(request.aidass().from(), request.aidass().to(), screened)));
+                new PositioningQuestion(request.aidassFrom(), request.aidassTo(), screened)));
         FiveW1HDecision check = ask(() -> rules.fiveW1H(new FiveW1HQuestion(positioning.type(), screened,
-                answers.why(), answers.what(), answers.where(), answers.who(), lifecycleHours, answers.how())));
+                request.why(), request.what(), request.where(), request.who(), lifecycleHours, request.how())));
 
         if (check.blocked() || positioning.type() == null) {
-            throw new ProblemException(422, BLOCKED_TYPE, "Group positioning blocked",
-                    "The 5W1H self-check blocked this group; nothing was stored.", null,
-                    Map.of("findings", check.findings(), "firedRules", check.firedRules(),
-                            "tableVersion", check.tableVersion()));
+            throw new PositioningBlockedException(check.findings(), check.firedRules(), check.tableVersion());
         }
 
         GroupEntity group = new GroupEntity();
         group.id = UUID.randomUUID();
         group.name = request.name().strip();
         group.platform = request.platform();
-        group.aidassFrom = request.aidass().from();
-        group.aidassTo = request.aidass().to();
+        group.aidassFrom = request.aidassFrom();
+        group.aidassTo = request.aidassTo();
         group.screened = screened;
         group.type = positioning.type();
         group.lifespanHours = positioning.lifespanHours();
         group.intensity = positioning.intensity();
         group.primaryMetric = positioning.primaryMetric();
-        group.fiveW1H = new GroupEntity.FiveW1H(answers.why(), answers.what(), answers.where(), answers.who(),
-                answers.when() == null ? null : answers.when().launchAt(), lifecycleHours,
-                answers.how() == null ? null : answers.how().name());
+        group.fiveW1H = new GroupEntity.FiveW1H(request.why(), request.what(), request.where(), request.who(),
+                request.launchAt(), lifecycleHours, request.how() == null ? null : request.how().name());
         group.findings = check.findings();
         group.positioningDecision = new GroupEntity.DecisionTrace(positioning.table(), positioning.tableVersion(),
                 positioning.firedRules());
@@ -138,17 +123,17 @@ public class GroupPositioningService {
         try {
             java.time.ZoneId zone = java.time.ZoneId.of(timeZone.strip());
             if (zone instanceof ZoneOffset || zone.getId().matches("(UTC|GMT|UT)[+-].*")) {
-                throw ProblemException.badField("timeZone",
+                throw RequestRefusedException.badField("timeZone",
                         "must be an IANA region id such as Asia/Shanghai, not a fixed offset");
             }
             return zone.getId();
         } catch (java.time.DateTimeException e) {
-            throw ProblemException.badField("timeZone", "is not a known IANA time zone id (e.g. Asia/Shanghai)");
+            throw RequestRefusedException.badField("timeZone", "is not a known IANA time zone id (e.g. Asia/Shanghai)");
         }
     }
 
     public GroupEntity get(UUID id) {
-        return groups.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("group " + id));
+        return groups.findByIdOptional(id).orElseThrow(() -> RequestRefusedException.notFound("group " + id));
     }
 
     public List<GroupEntity> list(int limit) {
@@ -158,13 +143,11 @@ public class GroupPositioningService {
     private static <T> T ask(java.util.function.Supplier<T> call) {
         try {
             return call.get();
-        } catch (ProblemException e) {
+        } catch (RequestRefusedException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warnf("rules-service did not answer: %s", e.toString());
-            throw new ProblemException(503, RULES_UNAVAILABLE_TYPE, "Rules service unavailable",
-                    "rules-service could not decide the group's positioning; nothing was stored. Retry later.",
-                    null, null);
+            throw new io.qunyun.campaign.domain.DependencyUnavailableException("rules-service",
+                    "rules-service could not decide the group's positioning (" + e + "); nothing was stored");
         }
     }
 }

@@ -51,8 +51,9 @@ public class CampaignStore {
     }
 
     public void insertCampaignGroup(CampaignGroupRow g) {
-        jdbc.update("INSERT INTO campaign_group (campaign_id, group_id, time_zone, current_phase) VALUES (?, ?, ?, ?)",
-                g.campaignId(), g.groupId(), g.timeZone(), g.currentPhase());
+        jdbc.update("INSERT INTO campaign_group (campaign_id, group_id, time_zone, current_phase, schedule_policy) "
+                + "VALUES (?, ?, ?, ?, ?::jsonb)", g.campaignId(), g.groupId(), g.timeZone(), g.currentPhase(),
+                g.schedulePolicy());
     }
 
     public Optional<CampaignRow> campaign(UUID id) {
@@ -74,17 +75,26 @@ public class CampaignStore {
 
     public List<CampaignGroupRow> groups(UUID campaignId) {
         return jdbc.query("SELECT * FROM campaign_group WHERE campaign_id = ? ORDER BY group_id",
-                rs -> new CampaignGroupRow((UUID) rs.getObject("campaign_id"), (UUID) rs.getObject("group_id"),
-                        rs.getString("time_zone"), rs.getString("current_phase")),
+                CampaignStore::campaignGroupRow,
                 campaignId);
     }
 
     /** One group of a campaign (a campaign may span thousands: never load them all per row). */
     public Optional<CampaignGroupRow> group(UUID campaignId, UUID groupId) {
         return jdbc.one("SELECT * FROM campaign_group WHERE campaign_id = ? AND group_id = ?",
-                rs -> new CampaignGroupRow((UUID) rs.getObject("campaign_id"), (UUID) rs.getObject("group_id"),
-                        rs.getString("time_zone"), rs.getString("current_phase")),
+                CampaignStore::campaignGroupRow,
                 campaignId, groupId);
+    }
+
+    private static CampaignGroupRow campaignGroupRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CampaignGroupRow((UUID) rs.getObject("campaign_id"), (UUID) rs.getObject("group_id"),
+                rs.getString("time_zone"), rs.getString("current_phase"), rs.getString("schedule_policy"));
+    }
+
+    /** Stores the policy of a campaign started before the SchedulePolicy table (first writer wins). */
+    public void setSchedulePolicyIfAbsent(UUID campaignId, UUID groupId, String policy) {
+        jdbc.update("UPDATE campaign_group SET schedule_policy = ?::jsonb WHERE campaign_id = ? AND group_id = ? "
+                + "AND schedule_policy IS NULL", policy, campaignId, groupId);
     }
 
     /** Groups of the campaign not yet in the given phase. */

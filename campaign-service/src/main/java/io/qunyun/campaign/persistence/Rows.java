@@ -17,7 +17,9 @@ public final class Rows {
             Instant createdAt, Instant updatedAt) {
     }
 
-    public record CampaignGroupRow(UUID campaignId, UUID groupId, String timeZone, String currentPhase) {
+    /** @param schedulePolicy the SchedulePolicy decision as JSON; null for campaigns started before the table */
+    public record CampaignGroupRow(UUID campaignId, UUID groupId, String timeZone, String currentPhase,
+            String schedulePolicy) {
     }
 
     public record StepRow(long id, UUID campaignId, UUID groupId, String stepId, int occurrence, String target,

@@ -47,7 +47,9 @@ public final class CampaignDtos {
             @NotNull UUID groupId, @NotNull LocalDate startDate) {
     }
 
-    public record GroupProgress(UUID groupId, String timeZone, String currentPhase, int day, String calendarPhase) {
+    /** @param schedulePolicy the SchedulePolicy decision the campaign took for this group (version, rows) */
+    public record GroupProgress(UUID groupId, String timeZone, String currentPhase, int day, String calendarPhase,
+            @JsonRawValue String schedulePolicy) {
     }
 
     public record CampaignView(UUID id, String templateId, String templateVersion, LocalDate startDate,
@@ -59,7 +61,7 @@ public final class CampaignDtos {
             List<GroupProgress> progress = groups.stream().map(g -> {
                 int day = TimelinePlanner.dayAt(c.startDate(), ZoneId.of(g.timeZone()), clock.instant());
                 return new GroupProgress(g.groupId(), g.timeZone(), g.currentPhase(), day,
-                        TimelinePlanner.phaseOfDay(t, day));
+                        TimelinePlanner.phaseOfDay(t, day), g.schedulePolicy());
             }).toList();
             GroupProgress first = progress.isEmpty() ? null : progress.get(0);
             return new CampaignView(c.id(), c.templateId(), c.templateVersion(), c.startDate(),

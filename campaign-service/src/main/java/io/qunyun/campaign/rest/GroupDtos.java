@@ -33,6 +33,13 @@ public final class GroupDtos {
             @Size(max = 64) String timeZone,
             /** Admission needs a review; defaults to {@code screened}. */
             Boolean screeningRequired) {
+
+        public io.qunyun.campaign.domain.NewGroup toNewGroup() {
+            FiveW1HAnswers a = fiveW1H != null ? fiveW1H : new FiveW1HAnswers(null, null, null, null, null, null);
+            return new io.qunyun.campaign.domain.NewGroup(name, platform, aidass.from(), aidass.to(), screened, a.why(),
+                    a.what(), a.where(), a.who(), a.when() == null ? null : a.when().launchAt(),
+                    a.when() == null ? null : a.when().lifecycleHours(), a.how(), timeZone, screeningRequired);
+        }
     }
 
     /** A partial change: absent fields stay as they are. */

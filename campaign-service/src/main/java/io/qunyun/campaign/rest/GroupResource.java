@@ -46,7 +46,7 @@ public class GroupResource {
     @APIResponse(responseCode = "422", description = "Blocked by a 5W1H finding; the findings are in the body")
     @APIResponse(responseCode = "503", description = "rules-service unavailable; nothing stored")
     public Response create(@NotNull @Valid PositionGroupRequest request) {
-        GroupView view = GroupView.of(positioning.position(request));
+        GroupView view = GroupView.of(positioning.position(request.toNewGroup()));
         return Response.created(URI.create("/groups/" + view.id())).entity(view).build();
     }
 

@@ -28,6 +28,16 @@ public class ProblemMappers {
         return respond(e.toProblem(uri.getPath()));
     }
 
+    /** A service this one needs is down: nothing was changed; the client may retry. */
+    @ServerExceptionMapper
+    public Response dependencyUnavailable(io.qunyun.campaign.domain.DependencyUnavailableException e, UriInfo uri) {
+        LOG.warnf("%s unavailable: %s", e.dependency(), e.getMessage());
+        Problem problem = new Problem("https://qunyun.io/problems/" + e.dependency() + "-unavailable",
+                "Service unavailable", 503, e.dependency() + " did not answer; nothing was changed. Retry later.",
+                uri.getPath(), null, null);
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
+    }
+
     /** A template that does not parse or validate: every defect, each naming its field and step. */
     @ServerExceptionMapper
     public Response invalidTemplate(io.qunyun.campaign.domain.template.InvalidTemplateException e, UriInfo uri) {
@@ -39,8 +49,16 @@ public class ProblemMappers {
                 e.getMessage(), uri.getPath(), errors, null));
     }
 
+    /** The 5W1H self-check blocked a new group: 422 with the findings, the rows and the table version. */
     @ServerExceptionMapper
-    public Response campaign(io.qunyun.campaign.domain.campaign.CampaignException e, UriInfo uri) {
+    public Response positioningBlocked(io.qunyun.campaign.domain.PositioningBlockedException e, UriInfo uri) {
+        return respond(new Problem("https://qunyun.io/problems/group-positioning-blocked", "Group positioning blocked",
+                422, e.getMessage(), uri.getPath(), null, java.util.Map.of("findings", e.findings(), "firedRules",
+                        e.firedRules(), "tableVersion", e.tableVersion())));
+    }
+
+    @ServerExceptionMapper
+    public Response refused(io.qunyun.campaign.domain.RequestRefusedException e, UriInfo uri) {
         if (e.field() != null) {
             return respond(ProblemException.badField(e.field(), e.getMessage()).toProblem(uri.getPath()));
         }

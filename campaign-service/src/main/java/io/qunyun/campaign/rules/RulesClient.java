@@ -47,6 +47,18 @@ public interface RulesClient {
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record MetricDefinitions(int windowDays, List<String> activeTypes, List<String> convertedTypes, String decidedBy,
             String table, String tableVersion, List<String> firedRules) {
+    /** SchedulePolicy: quiet hours, contact cap, platform limits and 1:1 layers of a template on a platform. */
+    @POST
+    @Path("/schedule-policy")
+    SchedulePolicyDecision schedulePolicy(SchedulePolicyQuestion question);
+
+    record SchedulePolicyQuestion(String template, String platform) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record SchedulePolicyDecision(String quietStart, String quietEnd, int contactCapPerDay, String capMode,
+            Integer groupPostsPerMonth, Integer oneToOnePerCustomerPerMonth, List<String> oneToOneLayers,
+            Integer influenceActiveWithinDays, String decidedBy, String tableVersion, List<String> firedRules) {
     }
 
     record TouchQuestion(String stage, String layer, String groupType) {

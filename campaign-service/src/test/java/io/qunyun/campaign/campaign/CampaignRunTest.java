@@ -82,6 +82,7 @@ class CampaignRunTest {
             return new TouchDecision("chat about " + q.stage(), "ONE_ON_ONE_CHAT", "STEWARD", "HIGH", "S03",
                     "TouchStrategy", "sha256:cc");
         });
+        when(rules.schedulePolicy(any())).thenAnswer(inv -> CampaignTestSupport.schedulePolicy(inv.getArgument(0)));
         when(members.query(any())).thenAnswer(inv -> {
             AudienceQuery q = inv.getArgument(0);
             FakeGroup g = GROUPS.get(q.groupIds().get(0));

@@ -88,6 +88,19 @@ final class CampaignTestSupport {
     }
 
     /**
+     * rules-service's SchedulePolicy answer as the shipped table gives it for the shipped templates (the
+     * whole influence layer served, as the fake audiences carry no activity), and for the test template
+     * caps-and-quiet-hours a cap of one task a day (DEFER) and one group post a month.
+     */
+    static io.qunyun.campaign.rules.RulesClient.SchedulePolicyDecision schedulePolicy(
+            io.qunyun.campaign.rules.RulesClient.SchedulePolicyQuestion q) {
+        boolean caps = "caps-and-quiet-hours".equals(q.template());
+        return new io.qunyun.campaign.rules.RulesClient.SchedulePolicyDecision("22:00", "08:00", caps ? 1 : 2, "DEFER",
+                caps ? 1 : 120, 30, caps ? List.of("CORE", "INFLUENCE", "PERIPHERY") : List.of("CORE", "INFLUENCE"), null,
+                caps ? "Q99 test caps" : "Q01 WeCom default", "sha256:test", List.of(caps ? "Q99 test caps" : "Q01 WeCom default"));
+    }
+
+    /**
      * A group's audience as member-service would answer it: members filtered by layer and stage,
      * paged by membership id, and its staff.
      */

@@ -82,7 +82,35 @@ class EventsAndRestTest {
                 "GroupPositioning", "sha256:aa", List.of("P02")));
         when(rules.fiveW1H(any())).thenReturn(new FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:bb",
                 List.of()));
+        when(rules.schedulePolicy(any())).thenAnswer(inv -> CampaignTestSupport.schedulePolicy(inv.getArgument(0)));
         when(members.query(any())).thenReturn(new AudiencePage(List.of(), null));
+    }
+
+    @Test
+    void aCampaignTakesTheSchedulePolicyOfEachGroupAndRulesServiceDownStoresNothing() {
+        setClock(Instant.parse("2026-08-20T02:00:00Z"));
+        String groupId = group("Asia/Shanghai");
+        String campaignId = start("conversion-camp-30d", groupId, "2026-08-21");
+        given().get("/campaigns/{id}", campaignId).then().statusCode(200)
+                .body("groups[0].schedulePolicy.decidedBy", equalTo("Q01 WeCom default"))
+                .body("groups[0].schedulePolicy.tableVersion", equalTo("sha256:test"))
+                .body("groups[0].schedulePolicy.quietHours.start", equalTo("22:00:00"))
+                .body("groups[0].schedulePolicy.contactCapPerDay", equalTo(2));
+        List<Map<String, Object>> held = timeline(campaignId, false).stream()
+                .filter(r -> r.get("reason") != null && ((String) r.get("reason")).startsWith("held by quiet hours")).toList();
+        held.forEach(r -> assertTrue(((String) r.get("reason")).contains("SchedulePolicy row 'Q01 WeCom default'"), r.toString()));
+
+        org.mockito.Mockito.doThrow(new jakarta.ws.rs.ProcessingException("connection refused")).when(rules)
+                .schedulePolicy(any());
+        long before = count("campaign");
+        given().contentType(io.restassured.http.ContentType.JSON).body("""
+                {"templateId": "conversion-camp-30d", "groupIds": ["%s"], "startDate": "2026-08-21",
+                 "northStar": {"metric": "paid_conversion_rate", "target": 0.1}}""".formatted(groupId))
+                .post("/campaigns").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("https://qunyun.io/problems/rules-service-unavailable"));
+        assertEquals(before, count("campaign"), "nothing stored while rules-service is down");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.qunyun.campaign.domain.campaign.PlannedStep;
+import io.qunyun.campaign.domain.campaign.SchedulePolicy;
 import io.qunyun.campaign.domain.campaign.StepState;
 import io.qunyun.campaign.domain.campaign.TimelinePlanner;
 import io.qunyun.campaign.domain.template.Template;
@@ -26,6 +28,14 @@ class TimelinePlannerTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     final TemplateParser parser = new TemplateParser();
 
+    /** Quiet hours as the shipped SchedulePolicy table decides them (the check-in challenge ends them at 07:00). */
+    static SchedulePolicy policy(Template t) {
+        LocalTime end = t.id().equals("checkin-challenge-21d") ? LocalTime.of(7, 0) : LocalTime.of(8, 0);
+        return new SchedulePolicy(new SchedulePolicy.QuietHours(LocalTime.of(22, 0), end), 2,
+                SchedulePolicy.CapMode.DEFER, 120, 30, List.of("CORE", "INFLUENCE"), 14, "Q01 default", "sha256:test",
+                List.of("Q01 default"));
+    }
+
     Template builtIn(String id) throws Exception {
         try (var in = getClass().getResourceAsStream("/templates/" + id + ".yaml")) {
             return parser.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -36,7 +46,7 @@ class TimelinePlannerTest {
     void conversionCampPhaseBoundariesAndGraceDays() throws Exception {
         Template camp = builtIn("conversion-camp-30d");
         LocalDate start = LocalDate.of(2026, 8, 21);
-        Map<String, PlannedStep> phases = TimelinePlanner.planGroup(camp, start, SHANGHAI).stream()
+        Map<String, PlannedStep> phases = TimelinePlanner.planGroup(camp, policy(camp), start, SHANGHAI).stream()
                 .filter(p -> p.kind() == PlannedStep.Kind.PHASE)
                 .collect(Collectors.toMap(PlannedStep::phase, p -> p));
         // Each phase starts at local midnight of its first day (16:00Z the day before in Shanghai).
@@ -62,7 +72,7 @@ class TimelinePlannerTest {
     @Test
     void climaxHasTheKolSessionThenATwoDayOfferAndTheCampEndsWithTheReview() throws Exception {
         Template camp = builtIn("conversion-camp-30d");
-        List<PlannedStep> plan = TimelinePlanner.planGroup(camp, LocalDate.of(2026, 8, 21), SHANGHAI);
+        List<PlannedStep> plan = TimelinePlanner.planGroup(camp, policy(camp), LocalDate.of(2026, 8, 21), SHANGHAI);
         PlannedStep kol = only(plan, "kol-sharing-session");
         PlannedStep offer = only(plan, "limited-offer");
         assertEquals(17, kol.day());
@@ -83,12 +93,12 @@ class TimelinePlannerTest {
         UUID member = UUID.randomUUID();
         LocalDate start = LocalDate.of(2026, 8, 20);
         // Joined 21 Aug 23:30 in Shanghai (15:30Z): day 0 is 21 Aug, day 1 is 22 Aug.
-        List<PlannedStep> late = TimelinePlanner.planMember(newcomer, start, SHANGHAI, member,
+        List<PlannedStep> late = TimelinePlanner.planMember(newcomer, policy(newcomer), start, SHANGHAI, member,
                 Instant.parse("2026-08-21T15:30:00Z"));
         assertEquals("2026-08-22T12:00", only(late, "first-experience").localDue().toString());
         assertEquals("2026-08-24T19:00", only(late, "day3-check").localDue().toString());
         // Joined 21 Aug 00:10 in Shanghai (20 Aug 16:10Z, still 20 Aug in UTC): same local days.
-        List<PlannedStep> early = TimelinePlanner.planMember(newcomer, start, SHANGHAI, member,
+        List<PlannedStep> early = TimelinePlanner.planMember(newcomer, policy(newcomer), start, SHANGHAI, member,
                 Instant.parse("2026-08-20T16:10:00Z"));
         assertEquals("2026-08-22T12:00", only(early, "first-experience").localDue().toString());
         assertEquals(Instant.parse("2026-08-22T04:00:00Z"), only(early, "first-experience").dueAt());
@@ -100,7 +110,7 @@ class TimelinePlannerTest {
     @Test
     void localSlotsToUtcInShanghaiAndAcrossBerlinsMarchChange() throws Exception {
         Template rhythm = builtIn("daily-rhythm");
-        List<PlannedStep> shanghai = TimelinePlanner.planGroup(rhythm, LocalDate.of(2027, 3, 26), SHANGHAI);
+        List<PlannedStep> shanghai = TimelinePlanner.planGroup(rhythm, policy(rhythm), LocalDate.of(2027, 3, 26), SHANGHAI);
         assertEquals(Instant.parse("2027-03-26T00:00:00Z"), due(shanghai, "morning-news", 1));
         assertEquals(Instant.parse("2027-03-26T03:00:00Z"), due(shanghai, "product-or-feedback", 1));
         assertEquals(Instant.parse("2027-03-26T05:00:00Z"), due(shanghai, "light-topic", 1));
@@ -109,7 +119,7 @@ class TimelinePlannerTest {
         assertEquals(Instant.parse("2027-03-28T00:00:00Z"), due(shanghai, "morning-news", 3));
 
         // Berlin moves to summer time on Sunday 28 March 2027 at 02:00: 08:00 is 07:00Z before, 06:00Z after.
-        List<PlannedStep> berlin = TimelinePlanner.planGroup(rhythm, LocalDate.of(2027, 3, 26), BERLIN);
+        List<PlannedStep> berlin = TimelinePlanner.planGroup(rhythm, policy(rhythm), LocalDate.of(2027, 3, 26), BERLIN);
         assertEquals(Instant.parse("2027-03-26T07:00:00Z"), due(berlin, "morning-news", 1));
         assertEquals(Instant.parse("2027-03-27T07:00:00Z"), due(berlin, "morning-news", 2));
         assertEquals(Instant.parse("2027-03-28T06:00:00Z"), due(berlin, "morning-news", 3));
@@ -141,7 +151,7 @@ class TimelinePlannerTest {
                             ownerRole: TEACHING_ASSISTANT
                             quietHours: SKIP""");
         Template lead = parser.parse(yaml);
-        List<PlannedStep> plan = TimelinePlanner.planGroup(lead, LocalDate.of(2026, 8, 21), SHANGHAI);
+        List<PlannedStep> plan = TimelinePlanner.planGroup(lead, policy(lead), LocalDate.of(2026, 8, 21), SHANGHAI);
         PlannedStep goodbye = only(plan, "goodbye");
         assertEquals(StepState.PENDING, goodbye.state());
         assertEquals("2026-08-22T23:15", goodbye.plannedAt().atZone(SHANGHAI).toLocalDateTime().toString());
@@ -160,12 +170,12 @@ class TimelinePlannerTest {
                 "checkin-challenge-21d", "daily-rhythm", "lead-group-48h")) {
             Template t = builtIn(id);
             assertEquals(id, t.id());
-            List<PlannedStep> plan = TimelinePlanner.planGroup(t, LocalDate.of(2026, 8, 21), SHANGHAI);
+            List<PlannedStep> plan = TimelinePlanner.planGroup(t, policy(t), LocalDate.of(2026, 8, 21), SHANGHAI);
             int last = TimelinePlanner.length(t);
             assertTrue(plan.stream().allMatch(p -> p.day() >= 1 && p.day() <= last + 1), id);
         }
         Template challenge = builtIn("checkin-challenge-21d");
-        List<PlannedStep> plan = TimelinePlanner.planGroup(challenge, LocalDate.of(2026, 8, 21), SHANGHAI);
+        List<PlannedStep> plan = TimelinePlanner.planGroup(challenge, policy(challenge), LocalDate.of(2026, 8, 21), SHANGHAI);
         assertEquals(List.of(7, 14, 21), plan.stream().filter(p -> p.stepId().startsWith("milestone-"))
                 .map(PlannedStep::day).toList());
         assertEquals(22, only(plan, "group-ends").day());

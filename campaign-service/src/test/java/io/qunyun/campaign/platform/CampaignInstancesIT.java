@@ -249,6 +249,10 @@ class CampaignInstancesIT {
             case "/decisions/positioning" -> Map.of("type", "CONVERSION", "lifespanHours", 720, "intensity", "HIGH",
                     "primaryMetric", "CONVERSION", "table", "GroupPositioning", "tableVersion", "sha256:it",
                     "firedRules", List.of("P02"));
+            case "/decisions/schedule-policy" -> Map.of("quietStart", "23:00", "quietEnd", "06:00",
+                    "contactCapPerDay", 5, "capMode", "SKIP", "groupPostsPerMonth", 1000, "oneToOnePerCustomerPerMonth",
+                    100, "oneToOneLayers", List.of("CORE", "INFLUENCE", "PERIPHERY"), "decidedBy", "Q99 it",
+                    "tableVersion", "sha256:it", "firedRules", List.of("Q99 it"));
             case "/decisions/five-w-one-h" -> Map.of("blocked", false, "findings", List.of(), "table", "FiveW1H",
                     "tableVersion", "sha256:it", "firedRules", List.of());
             default -> Map.of("action", "chat", "channel", "ONE_ON_ONE_CHAT", "ownerRole", "STEWARD", "priority",

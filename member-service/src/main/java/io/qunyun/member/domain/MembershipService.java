@@ -48,9 +48,12 @@ public class MembershipService {
     private final Clock clock;
     private final MembershipConfig config;
 
+    private final GroupTimeZones zones;
+
     MembershipService(MemberRepository members, CommunityGroupRepository groups, MembershipRepository memberships,
             MembershipApplicationRepository applications, RoleCatalogue roles, MembershipRules rules,
-            MembershipEvents events, Outbox outbox, Clock clock, MembershipConfig config) {
+            MembershipEvents events, Outbox outbox, Clock clock, MembershipConfig config, GroupTimeZones zones) {
+        this.zones = zones;
         this.members = members;
         this.groups = groups;
         this.memberships = memberships;
@@ -290,7 +293,7 @@ public class MembershipService {
             return new Admission(group.screeningRequired, null);
         }
         Membership last = previous.get();
-        ZoneId zone = zone(group);
+        ZoneId zone = zones.of(group.id);
         int days = (int) Math.max(0, ChronoUnit.DAYS.between(last.leftAt.atZone(zone).toLocalDate(),
                 now.atZone(zone).toLocalDate()));
         RejoinDecision decision = rules.rejoin(new RejoinQuestion(last.exitKind, !blank(last.exitReason), days, group.type));
@@ -407,14 +410,6 @@ public class MembershipService {
 
     private CommunityGroup group(UUID groupId, String field) {
         return groups.findByIdOptional(groupId).orElseThrow(() -> new GroupNotKnownException(groupId, field));
-    }
-
-    static ZoneId zone(CommunityGroup group) {
-        try {
-            return ZoneId.of(group.timeZone);
-        } catch (RuntimeException e) {
-            return ZoneId.of("Asia/Shanghai");
-        }
     }
 
     private Instant now() {

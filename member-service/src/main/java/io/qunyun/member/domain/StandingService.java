@@ -25,8 +25,6 @@ import io.qunyun.member.messaging.MembershipChanged;
 import io.qunyun.member.messaging.MembershipEvents;
 import io.qunyun.member.messaging.Outbox;
 import io.qunyun.member.persistence.Activity;
-import io.qunyun.member.persistence.CommunityGroup;
-import io.qunyun.member.persistence.CommunityGroupRepository;
 import io.qunyun.member.persistence.Membership;
 import io.qunyun.member.persistence.MembershipHistoryEntry;
 import io.qunyun.member.persistence.MembershipHistoryEntry.Dimension;
@@ -46,7 +44,6 @@ public class StandingService {
     private static final Logger LOG = Logger.getLogger(StandingService.class);
 
     private final MembershipRepository memberships;
-    private final CommunityGroupRepository groups;
     private final MembershipHistoryRepository history;
     private final MembershipRules rules;
     private final MembershipEvents events;
@@ -54,10 +51,13 @@ public class StandingService {
     private final MembershipConfig config;
     private final Clock clock;
 
-    StandingService(MembershipRepository memberships, CommunityGroupRepository groups, MembershipHistoryRepository history,
-            MembershipRules rules, MembershipEvents events, Outbox outbox, MembershipConfig config, Clock clock) {
+    private final GroupTimeZones zones;
+
+    StandingService(MembershipRepository memberships, MembershipHistoryRepository history,
+            MembershipRules rules, MembershipEvents events, Outbox outbox, MembershipConfig config, Clock clock,
+            GroupTimeZones zones) {
+        this.zones = zones;
         this.memberships = memberships;
-        this.groups = groups;
         this.history = history;
         this.rules = rules;
         this.events = events;
@@ -113,10 +113,9 @@ public class StandingService {
     private int evaluateBatch(Map<StandingFacts, StandingDecision> decisions) {
         Instant now = now();
         List<Membership> due = memberships.lockDue(now, config.standingBatchSize());
-        Map<UUID, ZoneId> zones = new HashMap<>();
+        Map<UUID, ZoneId> zonesOfBatch = new HashMap<>();
         for (Membership membership : due) {
-            ZoneId zone = zones.computeIfAbsent(membership.groupId, id -> groups.findByIdOptional(id)
-                    .map(StandingService::zone).orElse(ZoneId.of("Asia/Shanghai")));
+            ZoneId zone = zonesOfBatch.computeIfAbsent(membership.groupId, zones::of);
             StandingFacts facts = facts(membership, zone, now);
             StandingDecision decision = decisions.get(facts);
             if (decision == null) {
@@ -183,10 +182,6 @@ public class StandingService {
         entry.tableVersion = tableVersion;
         entry.changedAt = now;
         history.persist(entry);
-    }
-
-    static ZoneId zone(CommunityGroup group) {
-        return MembershipService.zone(group);
     }
 
     private Instant now() {

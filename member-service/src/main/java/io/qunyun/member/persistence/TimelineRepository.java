@@ -54,6 +54,10 @@ public class TimelineRepository {
                 SELECT changed_at, dimension, CAST(id AS text), group_id, NULL, NULL, from_value, to_value, NULL,
                        decided_by
                 FROM membership_history WHERE member_id = ?
+                UNION ALL
+                SELECT applied_at, 'TIER', CAST(decision_id AS text), NULL, NULL, NULL, previous_tier, tier, benefits,
+                       array_to_string(fired_rules, ' | ')
+                FROM member_tier_decision WHERE member_id = ? AND changed
             ) timeline
             """;
 
@@ -69,7 +73,7 @@ public class TimelineRepository {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int i = 1;
-                for (; i <= 5; i++) {
+                for (; i <= 6; i++) { // one per part of the UNION
                     statement.setObject(i, memberId);
                 }
                 if (after != null) {
@@ -82,9 +86,8 @@ public class TimelineRepository {
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         Timestamp at = rs.getTimestamp("at");
-                        int points = rs.getInt("points");
                         entries.add(new Entry(at.toInstant(), rs.getString("kind"), rs.getString("ref"),
-                                rs.getObject("group_id", UUID.class), rs.getString("type"), rs.wasNull() ? null : points,
+                                rs.getObject("group_id", UUID.class), rs.getString("type"), rs.getObject("points", Integer.class),
                                 rs.getString("from_value"), rs.getString("to_value"), rs.getString("reason"),
                                 rs.getString("decided_by")));
                     }

@@ -33,8 +33,9 @@ public class TimelineResource {
     static final int MAX_LIMIT = 500;
 
     /**
-     * @param kind ACTIVITY, POINTS, MEMBERSHIP_JOINED, MEMBERSHIP_ENDED, STAGE, ACTIVITY_STATE, LAYER, ROLES
-     * @param id   the activity, ledger entry, membership or history entry
+     * @param kind ACTIVITY, POINTS, MEMBERSHIP_JOINED, MEMBERSHIP_ENDED, STAGE, ACTIVITY_STATE, LAYER, ROLES, TIER
+     *             (a real tier change: from → to, reason = the benefits, decidedBy = the Tiers rows)
+     * @param id   the activity, ledger entry, membership, history entry or tier decision
      * @param type activity type, admission path (joined) or exit kind (ended)
      */
     public record TimelineEntry(Instant at, String kind, String id, UUID groupId, String type, Integer points,

@@ -69,7 +69,8 @@ public class CloudEvents {
 
     /**
      * Binds the envelope's data to {@code type} and checks it with the type's Bean Validation
-     * constraints: a REST request record, so Kafka and REST accept exactly the same inputs.
+     * constraints (messaging payload records carry the same constraints as the REST requests, so Kafka
+     * and REST accept the same inputs).
      *
      * @param what names the payload in the reason, e.g. "member growth"
      */

@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.tier.TierDecision;
 import io.qunyun.rules.domain.tier.TierService;
-import io.qunyun.rules.rest.TierRequest;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -48,10 +47,7 @@ public class TierDecisionProcessor {
         try {
             CloudEvents.Envelope envelope = events.envelope(growthMessage.getPayload(), GROWTH_EVENT_TYPE);
             String eventId = envelope.requireId();
-            TierRequest growth = events.data(envelope, TierRequest.class, "member growth");
-            if (growth.memberId() == null) {
-                throw new MalformedEventException("invalid member growth: data.memberId is missing");
-            }
+            MemberGrowth growth = events.data(envelope, MemberGrowth.class, "member growth");
             CloudEvent<TierDecided> event = decisionEvent(eventId, growth);
             return growthMessage
                     .withPayload(events.toJson(event))
@@ -63,7 +59,7 @@ public class TierDecisionProcessor {
         }
     }
 
-    public CloudEvent<TierDecided> decisionEvent(String growthEventId, TierRequest growth) {
+    public CloudEvent<TierDecided> decisionEvent(String growthEventId, MemberGrowth growth) {
         TierDecision d = tiers.decide(growth.window());
         UUID decisionId = CloudEvents.decisionId("tier", growthEventId);
         TierDecided data = new TierDecided(decisionId, growthEventId, growth.memberId(), growth.purchases(),

@@ -135,7 +135,7 @@ class GrowthAndHealthProcessorTest {
         assertEquals("invalid member growth: data.behaviourPoints must not be null; data.contentPoints must not be null",
                 rejection(tierProcessor::decide, golden.replace("\"contentPoints\": 40,", "")
                         .replace("\"behaviourPoints\": 100,", "")));
-        assertEquals("invalid member growth: data.memberId is missing",
+        assertEquals("invalid member growth: data.memberId must not be null",
                 rejection(tierProcessor::decide, golden.replace("\"memberId\": \"5d2c7a8e-3f0b-4c1a-9f7e-2b6d1e9a4c33\",", "")));
         assertTrue(rejection(tierProcessor::decide, golden.replace("\"currentTier\": \"NEWBIE\"", "\"currentTier\": \"GOLD\""))
                 .startsWith("invalid member growth: data.currentTier has the wrong type or value"));

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.Template.Audience;
 import io.qunyun.campaign.domain.template.Template.Step;
 import io.qunyun.campaign.member.MemberClient;
@@ -27,9 +26,9 @@ public class Audiences {
     }
 
     /** One page of the members a 1:1 step reaches in a group. */
-    public AudiencePage page(Template t, Step step, UUID groupId, String after, int limit) {
+    public AudiencePage page(SchedulePolicy policy, Step step, UUID groupId, String after, int limit) {
         Audience a = step.audience();
-        List<String> layers = TaskPlanner.oneToOneLayers(t, step);
+        List<String> layers = TaskPlanner.oneToOneLayers(policy, step);
         return members.query(new AudienceQuery(List.of(groupId), layers, a.stages(), a.activityStates(), a.roles(),
                 a.tiers(), a.inactiveDays(), a.notCheckedInToday(), false, after, limit));
     }

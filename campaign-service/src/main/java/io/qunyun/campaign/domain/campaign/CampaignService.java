@@ -39,14 +39,16 @@ public class CampaignService {
     private final GroupRepository groups;
     private final CampaignEvents events;
     private final Clock clock;
+    private final SchedulePolicies policies;
 
     CampaignService(CampaignStore store, TemplateCatalog catalog, GroupRepository groups, CampaignEvents events,
-            Clock clock) {
+            Clock clock, SchedulePolicies policies) {
         this.store = store;
         this.catalog = catalog;
         this.groups = groups;
         this.events = events;
         this.clock = clock;
+        this.policies = policies;
     }
 
     public record NewCampaign(String templateId, String templateVersion, List<UUID> groupIds, LocalDate startDate,
@@ -79,14 +81,24 @@ public class CampaignService {
             }
             targets.add(group);
         }
+        // Asked before anything is written: rules-service down → 503 and no campaign.
+        java.util.Map<String, SchedulePolicy> byPlatform = new java.util.HashMap<>();
+        List<SchedulePolicy> groupPolicies = new ArrayList<>();
+        for (GroupEntity group : targets) {
+            groupPolicies.add(byPlatform.computeIfAbsent(String.valueOf(group.platform),
+                    p -> policies.decide(stored.id(), group)));
+        }
         CampaignRow campaign = new CampaignRow(UUID.randomUUID(), stored.id(), stored.version(), request.startDate(),
                 request.northStarMetric().strip(), request.northStarTarget(),
                 request.relatedMetrics() == null ? List.of() : request.relatedMetrics().stream().map(String::strip).toList(),
                 "SCHEDULED", now, now);
         store.insertCampaign(campaign);
-        for (GroupEntity group : targets) {
-            store.insertCampaignGroup(new CampaignGroupRow(campaign.id(), group.id, group.timeZone, null));
-            List<PlannedStep> plan = TimelinePlanner.planGroup(template, request.startDate(), group.zone());
+        for (int i = 0; i < targets.size(); i++) {
+            GroupEntity group = targets.get(i);
+            SchedulePolicy policy = groupPolicies.get(i);
+            store.insertCampaignGroup(new CampaignGroupRow(campaign.id(), group.id, group.timeZone, null,
+                    policies.write(policy)));
+            List<PlannedStep> plan = TimelinePlanner.planGroup(template, policy, request.startDate(), group.zone());
             store.insertSteps(plan.stream().map(p -> row(campaign.id(), group.id, p)).toList());
         }
         return campaign;
@@ -102,8 +114,10 @@ public class CampaignService {
         if (template.reentry() == Template.Reentry.NONE && store.memberHasSteps(campaign.id(), groupId, memberId)) {
             return 0; // a rejoining member does not start the plan again
         }
-        ZoneId zone = ZoneId.of(store.group(campaign.id(), groupId).orElseThrow().timeZone());
-        List<PlannedStep> plan = TimelinePlanner.planMember(template, campaign.startDate(), zone, memberId, joinedAt);
+        CampaignGroupRow group = store.group(campaign.id(), groupId).orElseThrow();
+        ZoneId zone = ZoneId.of(group.timeZone());
+        List<PlannedStep> plan = TimelinePlanner.planMember(template, policies.of(campaign, group), campaign.startDate(),
+                zone, memberId, joinedAt);
         return store.insertSteps(plan.stream().map(p -> row(campaign.id(), groupId, p)).toList());
     }
 

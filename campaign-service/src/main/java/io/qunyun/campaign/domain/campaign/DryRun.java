@@ -38,9 +38,11 @@ public class DryRun {
     private final CampaignStore store;
     private final Audiences audiences;
     private final SchedulerConfig config;
+    private final SchedulePolicies policies;
 
     DryRun(TemplateCatalog catalog, GroupRepository groups, CampaignStore store, Audiences audiences,
-            SchedulerConfig config) {
+            SchedulerConfig config, SchedulePolicies policies) {
+        this.policies = policies;
         this.catalog = catalog;
         this.groups = groups;
         this.store = store;
@@ -58,7 +60,7 @@ public class DryRun {
     }
 
     public record Result(String templateId, String templateVersion, UUID groupId, String timeZone, LocalDate startDate,
-            List<Item> items, int touches, int tasks) {
+            SchedulePolicy schedulePolicy, List<Item> items, int touches, int tasks) {
     }
 
     @Transactional
@@ -71,6 +73,7 @@ public class DryRun {
             throw new CampaignException("groupId", "names no group");
         }
         Template t = catalog.parsed(stored);
+        SchedulePolicy policy = policies.decide(stored.id(), group);
         ZoneId zone = group.zone();
         Map<String, Integer> postsPerMonth = new HashMap<>();
         Map<LocalDate, Map<UUID, Integer>> perDay = new HashMap<>();
@@ -79,7 +82,7 @@ public class DryRun {
         List<Item> items = new ArrayList<>();
         int touches = 0;
         int tasks = 0;
-        for (PlannedStep p : TimelinePlanner.planGroup(t, startDate, zone)) {
+        for (PlannedStep p : TimelinePlanner.planGroup(t, policy, startDate, zone)) {
             if (p.kind() == PlannedStep.Kind.PHASE || p.state() != StepState.PENDING) {
                 items.add(item(p, p.state().name(), p.reason(), false, List.of()));
                 continue;
@@ -89,10 +92,10 @@ public class DryRun {
                 String month = YearMonth.from(p.dueAt().atZone(zone)).toString();
                 if (TouchRules.countsAsPost(step.action())) {
                     int posts = postsPerMonth.computeIfAbsent(month, m -> store.groupPostsInMonth(groupId, m));
-                    if (posts >= t.policy().groupPostsPerMonth()) {
+                    Integer limit = policy.groupPostsPerMonth();
+                    if (limit != null && posts >= limit) {
                         items.add(item(p, "SKIPPED", "platform limit: " + posts + " group posts in " + month
-                                + " (policy.groupPostsPerMonth " + t.policy().groupPostsPerMonth() + ")", false,
-                                List.of()));
+                                + " (group posts per month " + limit + ", " + policy.source() + ")", false, List.of()));
                         continue;
                     }
                     postsPerMonth.merge(month, 1, Integer::sum);
@@ -101,9 +104,9 @@ public class DryRun {
                 items.add(item(p, "DONE", p.reason(), true, List.of()));
                 continue;
             }
-            if (TaskPlanner.oneToOneLayers(t, step).isEmpty()) {
-                items.add(item(p, "DONE", "no task: the step's layers are outside the layers operators serve 1:1 "
-                        + "(policy.oneToOneLayers " + t.policy().oneToOneLayers() + ")", false, List.of()));
+            if (TaskPlanner.oneToOneLayers(policy, step).isEmpty()) {
+                items.add(item(p, "DONE", "no task: the step's layers are outside the layers operators serve 1:1 ("
+                        + policy.oneToOneLayers() + ", " + policy.source() + ")", false, List.of()));
                 continue;
             }
             List<TaskPreview> previews = new ArrayList<>();
@@ -111,7 +114,7 @@ public class DryRun {
             LocalDate day = p.dueAt().atZone(zone).toLocalDate();
             YearMonth month = YearMonth.from(day);
             do {
-                AudiencePage page = audiences.page(t, step, groupId, cursor, config.pageSize());
+                AudiencePage page = audiences.page(policy, step, groupId, cursor, config.pageSize());
                 if (staff == null && !page.items().isEmpty()) {
                     staff = audiences.staff(groupId, config.pageSize());
                 }
@@ -121,7 +124,7 @@ public class DryRun {
                         ids, () -> store.tasksPerMember(ids, day, day));
                 Map<UUID, Integer> monthCounts = seeded(perMonth.computeIfAbsent(month, m -> new HashMap<>()),
                         ids, () -> store.tasksPerMember(ids, month.atDay(1), month.atEndOfMonth()));
-                for (TaskPlanner.PlannedTask task : TaskPlanner.plan(t, step, p.dueAt(), zone, page.items(),
+                for (TaskPlanner.PlannedTask task : TaskPlanner.plan(policy, step, p.dueAt(), zone, page.items(),
                         staff == null ? List.of() : staff, dayCounts, monthCounts)) {
                     previews.add(new TaskPreview(task.memberId(), task.membershipId(), task.assigneeId(),
                             task.assigneeRole(), task.status(), task.reason(), task.dueAt(), task.localDate()));
@@ -136,7 +139,7 @@ public class DryRun {
             tasks += previews.size();
             items.add(item(p, "DONE", p.reason(), false, previews));
         }
-        return new Result(stored.id(), stored.version(), groupId, zone.getId(), startDate, items, touches, tasks);
+        return new Result(stored.id(), stored.version(), groupId, zone.getId(), startDate, policy, items, touches, tasks);
     }
 
     /** The in-memory counts of a day or month, seeded once per member from the database. */

@@ -62,9 +62,10 @@ public class StepRunner {
     private final GroupRepository groups;
     private final SchedulerConfig config;
     private final Clock clock;
+    private final SchedulePolicies policies;
 
     StepRunner(CampaignStore store, TemplateCatalog catalog, CampaignEvents events, Audiences audiences,
-            TouchTactics tactics, GroupRepository groups, SchedulerConfig config, Clock clock) {
+            TouchTactics tactics, GroupRepository groups, SchedulerConfig config, Clock clock, SchedulePolicies policies) {
         this.store = store;
         this.catalog = catalog;
         this.events = events;
@@ -73,6 +74,7 @@ public class StepRunner {
         this.groups = groups;
         this.config = config;
         this.clock = clock;
+        this.policies = policies;
     }
 
     /** Fires the row if this instance wins its claim; pages of a 1:1 step each in their own transaction. */
@@ -145,19 +147,20 @@ public class StepRunner {
 
     /** One audience page → tasks; finishes the row on the last page. */
     private Outcome page(StepRow row, CampaignRow campaign, Template t, Step step, ZoneId zone, Instant now) {
-        if (TaskPlanner.oneToOneLayers(t, step).isEmpty()) {
+        SchedulePolicy policy = policy(campaign, row);
+        if (TaskPlanner.oneToOneLayers(policy, step).isEmpty()) {
             store.finishStep(row.id(), onTime(row, now), "no task: the step's layers are outside the layers "
-                    + "operators serve 1:1 (policy.oneToOneLayers " + t.policy().oneToOneLayers() + ")", now);
+                    + "operators serve 1:1 (" + policy.oneToOneLayers() + ", " + policy.source() + ")", now);
             return Outcome.FINISHED;
         }
-        AudiencePage page = audiences.page(t, step, row.groupId(), row.cursor(), config.pageSize());
+        AudiencePage page = audiences.page(policy, step, row.groupId(), row.cursor(), config.pageSize());
         List<AudienceMember> members = page.items();
         if (row.memberId() != null) {
             // A member step reaches its own member, if still in the group and matching the audience.
             members = members.stream().filter(m -> m.memberId().equals(row.memberId())).toList();
         }
         List<AudienceMember> staff = members.isEmpty() ? List.of() : audiences.staff(row.groupId(), config.pageSize());
-        List<TaskPlanner.PlannedTask> planned = planTasks(t, step, row.dueAt(), zone, members, staff);
+        List<TaskPlanner.PlannedTask> planned = planTasks(policy, step, row.dueAt(), zone, members, staff);
         GroupEntity group = groups.findById(row.groupId());
         List<TaskRow> tasks = new ArrayList<>(planned.size());
         for (TaskPlanner.PlannedTask p : planned) {
@@ -179,7 +182,7 @@ public class StepRunner {
     }
 
     /** Cap and limit counts come from the tasks already stored (this and other campaigns). */
-    private List<TaskPlanner.PlannedTask> planTasks(Template t, Step step, Instant dueAt, ZoneId zone,
+    private List<TaskPlanner.PlannedTask> planTasks(SchedulePolicy policy, Step step, Instant dueAt, ZoneId zone,
             List<AudienceMember> members, List<AudienceMember> staff) {
         List<UUID> ids = members.stream().map(AudienceMember::memberId).toList();
         LocalDate day = dueAt.atZone(zone).toLocalDate();
@@ -187,16 +190,18 @@ public class StepRunner {
         Map<UUID, Integer> dayCounts = new java.util.HashMap<>(store.tasksPerMember(ids, day, day));
         Map<UUID, Integer> monthCounts = new java.util.HashMap<>(
                 store.tasksPerMember(ids, month.atDay(1), month.atEndOfMonth()));
-        return TaskPlanner.plan(t, step, dueAt, zone, members, staff, dayCounts, monthCounts);
+        return TaskPlanner.plan(policy, step, dueAt, zone, members, staff, dayCounts, monthCounts);
     }
 
     private void fireTouch(StepRow row, CampaignRow campaign, Template t, Step step, ZoneId zone, Instant now) {
         String month = YearMonth.from(row.dueAt().atZone(zone)).toString();
         if (TouchRules.countsAsPost(step.action())) {
-            int posts = store.groupPostsInMonth(row.groupId(), month);
-            if (posts >= t.policy().groupPostsPerMonth()) {
+            SchedulePolicy policy = policy(campaign, row);
+            Integer limit = policy.groupPostsPerMonth();
+            int posts = limit == null ? 0 : store.groupPostsInMonth(row.groupId(), month);
+            if (limit != null && posts >= limit) {
                 store.finishStep(row.id(), "SKIPPED", "platform limit: " + posts + " group posts in " + month
-                        + " (policy.groupPostsPerMonth " + t.policy().groupPostsPerMonth() + ")", null);
+                        + " (group posts per month " + limit + ", " + policy.source() + ")", null);
                 return;
             }
         }
@@ -232,6 +237,10 @@ public class StepRunner {
 
     private Template template(CampaignRow c) {
         return catalog.parsed(catalog.find(c.templateId(), c.templateVersion()).orElseThrow());
+    }
+
+    private SchedulePolicy policy(CampaignRow campaign, StepRow row) {
+        return policies.of(campaign, store.group(row.campaignId(), row.groupId()).orElseThrow());
     }
 
     private ZoneId zone(StepRow row) {

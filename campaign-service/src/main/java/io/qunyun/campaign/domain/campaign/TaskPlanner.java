@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.qunyun.campaign.domain.template.Template;
-import io.qunyun.campaign.domain.template.Template.Policy;
 import io.qunyun.campaign.domain.template.Template.Step;
 import io.qunyun.campaign.member.MemberClient.AudienceMember;
 
@@ -34,16 +32,18 @@ public final class TaskPlanner {
      * @param dayCounts   tasks per member on the due's local date; updated with the tasks planned here
      * @param monthCounts tasks per member in the due's local month; updated likewise
      */
-    public static List<PlannedTask> plan(Template t, Step step, Instant dueAt, ZoneId zone,
+    public static List<PlannedTask> plan(SchedulePolicy policy, Step step, Instant dueAt, ZoneId zone,
             List<AudienceMember> page, List<AudienceMember> staff, Map<UUID, Integer> dayCounts,
             Map<UUID, Integer> monthCounts) {
-        Policy policy = t.policy();
         List<AudienceMember> assignees = assignees(staff, step.ownerRole());
         ZonedDateTime due = dueAt.atZone(zone);
         List<PlannedTask> out = new ArrayList<>(page.size());
         for (AudienceMember m : page) {
             if (m.staff()) {
                 continue; // the platform never tasks staff with reaching staff
+            }
+            if (!served(policy, m, dueAt)) {
+                continue; // reached through group posts and core members, not by a staff task
             }
             UUID assignee = assignees.isEmpty() ? null
                     : assignees.get(Math.floorMod(m.memberId().hashCode(), assignees.size())).memberId();
@@ -52,19 +52,20 @@ public final class TaskPlanner {
             String status = "OPEN";
             String reason = null;
             ZonedDateTime taskDue = due;
-            if (month >= policy.oneToOnePerCustomerPerMonth()) {
+            Integer monthly = policy.oneToOnePerCustomerPerMonth();
+            if (monthly != null && month >= monthly) {
                 status = "SKIPPED";
-                reason = "platform limit: " + month + " 1:1 touches this month (policy.oneToOnePerCustomerPerMonth "
-                        + policy.oneToOnePerCustomerPerMonth() + ")";
-            } else if (day >= policy.contactCapPerMemberPerDay()) {
-                if (policy.capMode() == Template.CapMode.SKIP) {
+                reason = "platform limit: " + month + " 1:1 touches this month (1:1 per customer per month " + monthly
+                        + ", " + policy.source() + ")";
+            } else if (day >= policy.contactCapPerDay()) {
+                if (policy.capMode() == SchedulePolicy.CapMode.SKIP) {
                     status = "SKIPPED";
-                    reason = "contact cap: " + day + " tasks on " + due.toLocalDate()
-                            + " (policy.contactCapPerMemberPerDay " + policy.contactCapPerMemberPerDay() + ", SKIP)";
+                    reason = "contact cap: " + day + " tasks on " + due.toLocalDate() + " (contact cap per day "
+                            + policy.contactCapPerDay() + ", SKIP, " + policy.source() + ")";
                 } else {
                     taskDue = due.plusDays(1);
-                    reason = "deferred from " + due.toLocalDate() + " by the contact cap (policy.contactCapPerMemberPerDay "
-                            + policy.contactCapPerMemberPerDay() + ", DEFER)";
+                    reason = "deferred from " + due.toLocalDate() + " by the contact cap (contact cap per day "
+                            + policy.contactCapPerDay() + ", DEFER, " + policy.source() + ")";
                 }
             }
             if (!"SKIPPED".equals(status)) {
@@ -89,11 +90,23 @@ public final class TaskPlanner {
     }
 
     /**
-     * Layers a 1:1 step may reach: the step's own layers within those operators serve 1:1
-     * (policy.oneToOneLayers); the rest is reached through core members, not by staff tasks.
+     * Whether operators serve this member 1:1: of the influence layer only those active within the
+     * policy's window ("the core and part of the influence layer"); a member never active is not.
      */
-    public static List<String> oneToOneLayers(Template t, Step step) {
-        List<String> served = t.policy().oneToOneLayers();
+    static boolean served(SchedulePolicy policy, AudienceMember m, Instant dueAt) {
+        Integer within = policy.influenceActiveWithinDays();
+        if (within == null || !"INFLUENCE".equals(m.layer())) {
+            return true;
+        }
+        return m.lastActivityAt() != null && !m.lastActivityAt().isBefore(dueAt.minus(java.time.Duration.ofDays(within)));
+    }
+
+    /**
+     * Layers a 1:1 step may reach: the step's own layers within those operators serve 1:1 (the
+     * SchedulePolicy's 1:1 layers); the rest is reached through core members, not by staff tasks.
+     */
+    public static List<String> oneToOneLayers(SchedulePolicy policy, Step step) {
+        List<String> served = policy.oneToOneLayers();
         if (step.audience().layers() == null) {
             return served;
         }

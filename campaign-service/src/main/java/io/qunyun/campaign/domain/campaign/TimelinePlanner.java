@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.Template.Phase;
-import io.qunyun.campaign.domain.template.Template.QuietHours;
 import io.qunyun.campaign.domain.template.Template.Step;
 
 /**
@@ -61,7 +60,7 @@ public final class TimelinePlanner {
     }
 
     /** Phase boundaries and group-level steps (not the member-anchored ones). */
-    public static List<PlannedStep> planGroup(Template t, LocalDate startDate, ZoneId zone) {
+    public static List<PlannedStep> planGroup(Template t, SchedulePolicy policy, LocalDate startDate, ZoneId zone) {
         List<PlannedStep> out = new ArrayList<>();
         String previous = null;
         for (Phase ph : t.phases()) {
@@ -74,7 +73,7 @@ public final class TimelinePlanner {
                 continue;
             }
             for (int day : daysOf(t, s)) {
-                out.add(at(t, s, day, dateOfDay(startDate, day), PlannedStep.GROUP_TARGET, null, zone, day));
+                out.add(at(t, policy, s, day, dateOfDay(startDate, day), PlannedStep.GROUP_TARGET, null, zone, day));
             }
         }
         out.sort(ORDER);
@@ -85,8 +84,8 @@ public final class TimelinePlanner {
      * The member-anchored steps of one member who joined at {@code joinedAt}: only those that fall
      * inside the campaign (on or before its last day).
      */
-    public static List<PlannedStep> planMember(Template t, LocalDate startDate, ZoneId zone, UUID memberId,
-            Instant joinedAt) {
+    public static List<PlannedStep> planMember(Template t, SchedulePolicy policy, LocalDate startDate, ZoneId zone,
+            UUID memberId, Instant joinedAt) {
         LocalDate joined = joinedAt.atZone(zone).toLocalDate();
         LocalDate last = dateOfDay(startDate, length(t));
         String target = PlannedStep.memberTarget(memberId, joined);
@@ -100,7 +99,7 @@ public final class TimelinePlanner {
                 continue;
             }
             int campaignDay = (int) java.time.temporal.ChronoUnit.DAYS.between(startDate, date) + 1;
-            out.add(at(t, s, campaignDay, date, target, memberId, zone, s.eventDay().day()));
+            out.add(at(t, policy, s, campaignDay, date, target, memberId, zone, s.eventDay().day()));
         }
         out.sort(ORDER);
         return out;
@@ -133,22 +132,23 @@ public final class TimelinePlanner {
                 null);
     }
 
-    private static PlannedStep at(Template t, Step s, int campaignDay, LocalDate date, String target, UUID memberId,
+    private static PlannedStep at(Template t, SchedulePolicy policy, Step s, int campaignDay, LocalDate date, String target, UUID memberId,
             ZoneId zone, int occurrence) {
         ZonedDateTime planned = ZonedDateTime.of(date, s.at(), zone);
         ZonedDateTime due = planned;
         StepState state = StepState.PENDING;
         String reason = null;
-        QuietHours quiet = t.policy().quietHours();
+        SchedulePolicy.QuietHours quiet = policy.quietHours();
         LocalTime local = planned.toLocalTime();
         if (quiet.contains(local)) {
             if (s.quietHours() == Template.QuietMode.SKIP) {
                 state = StepState.SKIPPED;
-                reason = "quiet hours " + quiet.start() + "–" + quiet.end() + " (step mode SKIP)";
+                reason = "quiet hours " + quiet.start() + "–" + quiet.end() + " (" + policy.source() + "; step mode SKIP)";
             } else {
                 LocalDate endDate = local.isBefore(quiet.end()) ? planned.toLocalDate() : planned.toLocalDate().plusDays(1);
                 due = ZonedDateTime.of(endDate, quiet.end(), zone);
-                reason = "held by quiet hours " + quiet.start() + "–" + quiet.end() + " until " + due.toLocalDateTime();
+                reason = "held by quiet hours " + quiet.start() + "–" + quiet.end() + " (" + policy.source() + ") until "
+                        + due.toLocalDateTime();
             }
         }
         String phase = s.phase() != null ? s.phase()

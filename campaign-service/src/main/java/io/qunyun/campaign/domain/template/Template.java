@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * by Jackson YAML into these records, then checked by {@link TemplateValidator}; a record that
  * passed validation is internally consistent (phases cover their steps, offsets resolve).
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
+// Versions stored before the SchedulePolicy table existed carry a "policy" block: ignored when read,
+// refused on upload (TemplateParser.parseNew), so analysts never edit numbers that no longer apply.
+@JsonIgnoreProperties(value = { "policy" }, ignoreUnknown = false)
 public record Template(
         String id,
         String title,
@@ -19,7 +21,6 @@ public record Template(
         String source,
         /** What happens to a member who leaves and joins again: NONE or RESUME (future member steps only). */
         Reentry reentry,
-        Policy policy,
         List<Phase> phases,
         List<Step> steps) {
 
@@ -29,26 +30,6 @@ public record Template(
 
     /** A named span of campaign days, inclusive on both ends. */
     public record Phase(String name, Integer fromDay, Integer toDay) {
-    }
-
-    /**
-     * Scheduling numbers of this template: quiet hours, contact caps and platform limits (WeCom),
-     * and which circle layers operators serve 1:1.
-     */
-    public record Policy(QuietHours quietHours, Integer contactCapPerMemberPerDay, CapMode capMode,
-            Integer groupPostsPerMonth, Integer oneToOnePerCustomerPerMonth, List<String> oneToOneLayers) {
-    }
-
-    public record QuietHours(LocalTime start, LocalTime end) {
-
-        /** Quiet hours may wrap midnight (22:00–08:00). */
-        public boolean contains(LocalTime t) {
-            return start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
-        }
-    }
-
-    public enum CapMode {
-        DEFER, SKIP
     }
 
     public record Step(

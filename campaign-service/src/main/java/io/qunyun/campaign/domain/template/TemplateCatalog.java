@@ -59,18 +59,18 @@ public class TemplateCatalog {
         for (String file : builtInFiles()) {
             String yaml = resource("templates/" + file);
             // A broken built-in must stop the service: it is shipped, not user input.
-            store(parser.parse(yaml), yaml, BUILT_IN);
+            store(parser.parseNew(yaml), yaml, BUILT_IN);
         }
     }
 
     /** Parses, validates and stores; storing the same text again returns the existing version. */
     @Transactional
     public StoredTemplate upload(String yaml) {
-        return store(parser.parse(yaml), yaml, UPLOADED);
+        return store(parser.parseNew(yaml), yaml, UPLOADED);
     }
 
     public Template validate(String yaml) {
-        return parser.parse(yaml);
+        return parser.parseNew(yaml);
     }
 
     /** The newest version of each template. */

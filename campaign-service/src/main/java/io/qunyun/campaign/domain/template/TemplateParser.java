@@ -26,6 +26,24 @@ public class TemplateParser {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
+    /**
+     * A template analysts upload (or one shipped in the jar): as {@link #parse}, and without the
+     * scheduling numbers of old versions, which the SchedulePolicy decision table owns now.
+     */
+    public Template parseNew(String text) {
+        Template template = parse(text);
+        try {
+            if (yaml.readTree(text).has("policy")) {
+                throw new InvalidTemplateException(List.of(new TemplateError("policy", null,
+                        "is no longer part of a template: quiet hours, contact caps, platform limits and 1:1 layers come "
+                                + "from the SchedulePolicy decision table in rules-service; remove this block")));
+            }
+        } catch (JacksonException e) {
+            throw new IllegalStateException("parsed once already", e);
+        }
+        return template;
+    }
+
     /** @throws InvalidTemplateException naming the field (and step) of every defect found */
     public Template parse(String text) {
         if (text == null || text.isBlank()) {

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import io.qunyun.campaign.domain.template.Template.Action;
 import io.qunyun.campaign.domain.template.Template.Audience;
 import io.qunyun.campaign.domain.template.Template.Phase;
-import io.qunyun.campaign.domain.template.Template.Policy;
 import io.qunyun.campaign.domain.template.Template.Step;
 
 /** The rules of docs/campaigns.md that the YAML types alone do not enforce. Collects every defect. */
@@ -48,7 +47,6 @@ public final class TemplateValidator {
         if (t.reentry() == null) {
             error("reentry", null, "is required: NONE or RESUME");
         }
-        checkPolicy(t.policy());
         int length = checkPhases(t.phases());
         if (t.steps() == null || t.steps().isEmpty()) {
             error("steps", null, "needs at least one step");
@@ -69,29 +67,6 @@ public final class TemplateValidator {
                 error(p + ".id", sid, "is used by an earlier step");
             }
             checkStep(t, s, p, length);
-        }
-    }
-
-    private void checkPolicy(Policy policy) {
-        if (policy == null) {
-            error("policy", null, "is required (quiet hours, caps, platform limits, 1:1 layers)");
-            return;
-        }
-        if (policy.quietHours() == null || policy.quietHours().start() == null || policy.quietHours().end() == null) {
-            error("policy.quietHours", null, "needs start and end (HH:mm, local to the group)");
-        } else if (policy.quietHours().start().equals(policy.quietHours().end())) {
-            error("policy.quietHours.end", null, "must differ from start");
-        }
-        positive(policy.contactCapPerMemberPerDay(), "policy.contactCapPerMemberPerDay", null);
-        if (policy.capMode() == null) {
-            error("policy.capMode", null, "is required: DEFER or SKIP");
-        }
-        positive(policy.groupPostsPerMonth(), "policy.groupPostsPerMonth", null);
-        positive(policy.oneToOnePerCustomerPerMonth(), "policy.oneToOnePerCustomerPerMonth", null);
-        if (policy.oneToOneLayers() == null || policy.oneToOneLayers().isEmpty()) {
-            error("policy.oneToOneLayers", null, "needs at least one of " + LAYERS);
-        } else {
-            values(policy.oneToOneLayers(), LAYERS, "policy.oneToOneLayers", null);
         }
     }
 

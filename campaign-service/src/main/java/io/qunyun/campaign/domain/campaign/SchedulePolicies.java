@@ -1,0 +1,89 @@
+package io.qunyun.campaign.domain.campaign;
+
+import java.time.LocalTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.qunyun.campaign.domain.DependencyUnavailableException;
+import io.qunyun.campaign.persistence.CampaignStore;
+import io.qunyun.campaign.persistence.GroupEntity;
+import io.qunyun.campaign.persistence.GroupRepository;
+import io.qunyun.campaign.persistence.Rows.CampaignGroupRow;
+import io.qunyun.campaign.persistence.Rows.CampaignRow;
+import io.qunyun.campaign.rules.RulesClient;
+import io.qunyun.campaign.rules.RulesClient.SchedulePolicyDecision;
+import io.qunyun.campaign.rules.RulesClient.SchedulePolicyQuestion;
+
+/**
+ * The SchedulePolicy table's answer for a template on a group's platform (rules-service), and its
+ * stored form: the campaign keeps the answer per group as JSON, so it never changes mid-campaign.
+ */
+@ApplicationScoped
+public class SchedulePolicies {
+
+    private final RulesClient rules;
+    private final ObjectMapper json;
+    private final CampaignStore store;
+    private final GroupRepository groups;
+
+    SchedulePolicies(@RestClient RulesClient rules, ObjectMapper json, CampaignStore store, GroupRepository groups) {
+        this.rules = rules;
+        this.json = json;
+        this.store = store;
+        this.groups = groups;
+    }
+
+    /** The decision for a group when a campaign starts on it. */
+    public SchedulePolicy decide(String templateId, GroupEntity group) {
+        return decide(templateId, group.platform == null ? null : group.platform.name());
+    }
+
+    /**
+     * The policy a campaign took for one of its groups; a campaign started before the table existed
+     * asks it now, once, and keeps the answer.
+     */
+    public SchedulePolicy of(CampaignRow campaign, CampaignGroupRow group) {
+        if (group.schedulePolicy() != null) {
+            return read(group.schedulePolicy());
+        }
+        SchedulePolicy decided = decide(campaign.templateId(), groups.findById(group.groupId()));
+        store.setSchedulePolicyIfAbsent(campaign.id(), group.groupId(), write(decided));
+        return store.group(campaign.id(), group.groupId()).map(g -> read(g.schedulePolicy())).orElse(decided);
+    }
+
+    /** @throws DependencyUnavailableException when rules-service does not answer: nothing may be planned then */
+    public SchedulePolicy decide(String templateId, String platform) {
+        SchedulePolicyDecision d;
+        try {
+            d = rules.schedulePolicy(new SchedulePolicyQuestion(templateId, platform));
+        } catch (RuntimeException e) {
+            throw new DependencyUnavailableException("rules-service",
+                    "the SchedulePolicy decision for template " + templateId + " could not be asked: " + e.getMessage());
+        }
+        return new SchedulePolicy(new SchedulePolicy.QuietHours(LocalTime.parse(d.quietStart()), LocalTime.parse(d.quietEnd())),
+                d.contactCapPerDay(), SchedulePolicy.CapMode.valueOf(d.capMode()), d.groupPostsPerMonth(),
+                d.oneToOnePerCustomerPerMonth(), d.oneToOneLayers(), d.influenceActiveWithinDays(), d.decidedBy(),
+                d.tableVersion(), d.firedRules());
+    }
+
+    public String write(SchedulePolicy policy) {
+        try {
+            return json.writeValueAsString(policy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SchedulePolicy read(String stored) {
+        try {
+            return json.readValue(stored, SchedulePolicy.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored schedule policy: " + e.getMessage(), e);
+        }
+    }
+}
