@@ -95,6 +95,8 @@ class GroupLifecycleTest {
                             "sha256:camp", List.of("P02 camp"));
         });
         when(rules.fiveW1H(any())).thenReturn(new FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:bb", List.of()));
+        when(rules.schedulePolicy(any())).thenReturn(new RulesClient.SchedulePolicyDecision("22:00", "07:00", 1, "SKIP",
+                120, 30, List.of("CORE", "INFLUENCE"), null, "SP01", "sha256:sp", List.of("SP01")));
         // the MetricDefinitions table as shipped: a lead group is judged day by day, every other over 7 days
         when(rules.metricDefinitions(any())).thenAnswer(inv -> {
             RulesClient.MetricDefinitionQuestion q = inv.getArgument(0);
