@@ -47,6 +47,8 @@ public interface RulesClient {
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record MetricDefinitions(int windowDays, List<String> activeTypes, List<String> convertedTypes, String decidedBy,
             String table, String tableVersion, List<String> firedRules) {
+    }
+
     /** SchedulePolicy: quiet hours, contact cap, platform limits and 1:1 layers of a template on a platform. */
     @POST
     @Path("/schedule-policy")
