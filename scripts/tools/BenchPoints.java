@@ -55,7 +55,7 @@ public class BenchPoints {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "";
         switch (mode) {
-            case "rest", "kafka" -> {
+            case "rest", "kafka", "batch" -> {
                 int rate = Integer.parseInt(args[1]);
                 int warmup = Integer.parseInt(args[2]);
                 int duration = Integer.parseInt(args[3]);
@@ -63,7 +63,7 @@ public class BenchPoints {
             }
             case "burst" -> burst(Integer.parseInt(args[1]));
             default -> {
-                System.err.println("usage: BenchPoints rest|kafka RATE WARMUP_S DURATION_S | burst COUNT");
+                System.err.println("usage: BenchPoints rest|batch|kafka RATE WARMUP_S DURATION_S | burst COUNT");
                 System.exit(2);
             }
         }
@@ -71,7 +71,11 @@ public class BenchPoints {
 
     static void run(String mode, int rate, int warmup, int duration) throws Exception {
         List<UUID> members = members(Integer.parseInt(env("BENCH_MEMBERS", "2000")));
-        Load load = mode.equals("rest") ? new RestLoad() : new KafkaLoad();
+        Load load = switch (mode) {
+            case "rest" -> new RestLoad();
+            case "batch" -> new BatchLoad();
+            default -> new KafkaLoad();
+        };
         if (warmup > 0) {
             System.out.printf("warm-up: %d s at %d/s over %s (not measured)%n", warmup, rate, mode);
             load.offer(members, rate, warmup, "warm");
@@ -88,7 +92,7 @@ public class BenchPoints {
         long accepted = counts[0];
         System.out.printf("offered %d, accepted %d (%.0f/s), rejected %d, errors %d%n", counts[3], accepted,
                 accepted / sendSeconds, counts[1], counts[2]);
-        report(load.tag(tag), accepted, start, cpuBefore, mode.equals("rest"));
+        report(load.tag(tag), accepted, start, cpuBefore, !mode.equals("kafka"));
         load.close();
     }
 
@@ -222,6 +226,101 @@ public class BenchPoints {
 
         @Override
         public void close() {
+        }
+    }
+
+    /**
+     * POST /activities/batch: the activities of the fixed rate are gathered into calls of up to
+     * BENCH_BATCH_SIZE [500] items, sent at least every 20 ms, so the rate stays the offered one.
+     */
+    static final class BatchLoad extends ScheduledLoad {
+        static final int SIZE = Integer.parseInt(env("BENCH_BATCH_SIZE", "500"));
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+        final AtomicLong inFlight = new AtomicLong();
+        final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor();
+        private com.fasterxml.jackson.databind.node.ArrayNode pending = JSON.createArrayNode();
+
+        BatchLoad() {
+            flusher.scheduleAtFixedRate(this::flush, 20, 20, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        void sendAsync(UUID member, String type, String key) {
+            ObjectNode item = JSON.createObjectNode().put("memberId", member.toString()).put("type", type)
+                    .put("occurredAt", Instant.now().toString()).put("idempotencyKey", key);
+            boolean full;
+            synchronized (this) {
+                pending.add(item);
+                full = pending.size() >= SIZE;
+            }
+            if (full) {
+                flush();
+            }
+        }
+
+        void flush() {
+            com.fasterxml.jackson.databind.node.ArrayNode items;
+            synchronized (this) {
+                if (pending.isEmpty()) {
+                    return;
+                }
+                items = pending;
+                pending = JSON.createArrayNode();
+            }
+            int n = items.size();
+            if (inFlight.get() >= Math.max(1, RestLoad.MAX_IN_FLIGHT / SIZE)) {
+                for (int i = 0; i < n; i++) {
+                    failed("client backlog full (server saturated)");
+                }
+                return;
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.set("activities", items);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(MEMBERS_URL + "/activities/batch"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+            inFlight.incrementAndGet();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                lastAnswerNanos = System.nanoTime();
+                if (failure != null) {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    for (int i = 0; i < n; i++) {
+                        failed(cause.getClass().getSimpleName());
+                    }
+                } else if (response.statusCode() != 200) {
+                    for (int i = 0; i < n; i++) {
+                        if (response.statusCode() >= 500) {
+                            failed("HTTP " + response.statusCode());
+                        } else {
+                            rejected.incrementAndGet();
+                        }
+                    }
+                } else {
+                    try {
+                        var answer = JSON.readTree(response.body());
+                        accepted.addAndGet(answer.get("created").asLong() + answer.get("replayed").asLong());
+                        rejected.addAndGet(answer.get("rejected").asLong());
+                    } catch (Exception e) {
+                        failed("unreadable answer");
+                    }
+                }
+                inFlight.decrementAndGet();
+            });
+        }
+
+        @Override
+        void settle() throws InterruptedException {
+            flush();
+            for (int i = 0; i < 1200 && inFlight.get() > 0; i++) {
+                Thread.sleep(100);
+            }
+        }
+
+        @Override
+        public void close() {
+            flusher.shutdownNow();
         }
     }
 

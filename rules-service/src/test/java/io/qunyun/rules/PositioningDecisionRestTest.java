@@ -23,7 +23,7 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * The span rows of the GroupPositioning table without hints (what campaign-service asks) and every
- * other span, through POST /decisions/positioning. Hint rows and priorities: decision-cases/GroupPositioning.csv.
+ * other span, through POST /decisions/positioning. Hint rows and priorities: decision-cases/GroupPositioning.csv (src/main/resources).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)

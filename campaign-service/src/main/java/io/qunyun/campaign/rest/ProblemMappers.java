@@ -113,6 +113,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(respond(new Problem("about:blank", "Service Unavailable", 503,
+                    "The database is unavailable; retry later.", uri.getPath(), null, null)))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "The request could not be processed; it has been logged.", uri.getPath(), null, null));

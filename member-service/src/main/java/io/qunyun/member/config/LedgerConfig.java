@@ -5,13 +5,16 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How hard the reward-decisions consumer tries to store a batch before it stops the channel. */
+/**
+ * How the consumers wait for the database when a write fails (e.g. PostgreSQL restarting): first after
+ * {@code retry-backoff}, then twice as long each time up to {@code max-backoff}, for as long as it takes.
+ */
 @ConfigMapping(prefix = "qunyun.ledger")
 public interface LedgerConfig {
 
-    @WithDefault("3")
-    int maxAttempts();
-
     @WithDefault("500ms")
     Duration retryBackoff();
+
+    @WithDefault("10s")
+    Duration maxBackoff();
 }

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import io.qunyun.member.messaging.ActivityRecordedEvents;
 import io.qunyun.member.messaging.Outbox;
+import io.qunyun.member.messaging.OutboxMessage;
 import io.qunyun.member.persistence.Activity;
 import io.qunyun.member.persistence.ActivityRepository;
 import io.qunyun.member.persistence.CampaignPhaseRepository;
@@ -50,6 +55,11 @@ public class ActivityService {
         this.clock = clock;
     }
 
+    /** One activity to record: what the caller sent, for one member. */
+    public record NewActivity(UUID memberId, ActivityType type, UUID groupId, Instant occurredAt, String idempotencyKey,
+            ActivityAttributes attributes) {
+    }
+
     /**
      * Stores the activity, with the Rewards context as it is now, and its event in one transaction, so an
      * accepted activity is always published (by the outbox relay) and a rejected one never is. A
@@ -58,38 +68,95 @@ public class ActivityService {
     @Transactional
     public RecordedActivity record(UUID memberId, ActivityType type, UUID groupId, Instant occurredAt,
             String idempotencyKey, ActivityAttributes attributes) {
-        Member member = members.findByIdOptional(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
-        var previous = activities.findByIdempotencyKey(memberId, idempotencyKey);
-        if (previous.isPresent()) {
-            return new RecordedActivity(previous.get(), false);
+        return recordAll(List.of(new NewActivity(memberId, type, groupId, occurredAt, idempotencyKey, attributes)))
+                .get(0).orElseThrow(() -> new MemberNotFoundException(memberId));
+    }
+
+    /**
+     * {@link #record} for many activities in one transaction, in order, with the same rules per activity
+     * (a key used before, also earlier in the same list, answers the original activity). The members,
+     * the keys used before, prior offences and campaign phases are read once for the whole list, and the
+     * events go to the outbox in one batch.
+     *
+     * @return per activity, in order: what was recorded, or empty when its member does not exist
+     */
+    @Transactional
+    public List<Optional<RecordedActivity>> recordAll(List<NewActivity> batch) {
+        List<UUID> memberIds = batch.stream().map(NewActivity::memberId).distinct().toList();
+        Map<UUID, Member> known = new HashMap<>();
+        for (Member member : members.list("id in ?1", memberIds)) {
+            known.put(member.id, member);
         }
+        Map<String, Activity> previous = new HashMap<>();
+        for (Activity activity : activities.findByIdempotencyKeys(known.keySet(),
+                batch.stream().map(NewActivity::idempotencyKey).distinct().toList())) {
+            previous.put(keyOf(activity.memberId, activity.idempotencyKey), activity);
+        }
+        Map<UUID, Integer> penalties = ledger.penaltiesOf(known.keySet());
+        Map<UUID, Optional<String>> phaseOf = new HashMap<>();
+        List<Optional<RecordedActivity>> results = new ArrayList<>(java.util.Collections.nCopies(batch.size(),
+                Optional.<RecordedActivity>empty()));
+        List<OutboxMessage> events = new ArrayList<>();
+        // In member id order (a member's own activities keep the caller's order): two concurrent calls then
+        // lock the rows they share (memberships, keys) in the same order instead of deadlocking.
+        List<Integer> order = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing(i -> batch.get(i).memberId()));
+        for (int index : order) {
+            NewActivity item = batch.get(index);
+            Member member = known.get(item.memberId());
+            if (member == null) {
+                continue;
+            }
+            Activity before = previous.get(keyOf(item.memberId(), item.idempotencyKey()));
+            if (before != null) {
+                results.set(index, Optional.of(new RecordedActivity(before, false)));
+                continue;
+            }
+            Activity activity = newActivity(item);
+            RewardContext context = contextOf(member, activity, penalties.getOrDefault(member.id, 0), phaseOf);
+            activity.streakDays = context.streakDays();
+            activity.campaignPhase = context.campaignPhase();
+            activity.memberTier = context.memberTier();
+            activity.priorOffences = context.priorOffences();
+            if (!activities.insertIfAbsent(activity)) {
+                // A concurrent request with the same key won the race; it owns the event.
+                Activity winner = activities.findByIdempotencyKey(item.memberId(), item.idempotencyKey())
+                        .orElseThrow(() -> new IllegalStateException("conflicting activity vanished"));
+                results.set(index, Optional.of(new RecordedActivity(winner, false)));
+                continue;
+            }
+            previous.put(keyOf(item.memberId(), item.idempotencyKey()), activity);
+            events.add(this.events.recorded(activity));
+            // the group membership's standing facts move with the activity (same transaction)
+            standing.onActivity(activity);
+            results.set(index, Optional.of(new RecordedActivity(activity, true)));
+        }
+        outbox.enqueueAll(events);
+        return results;
+    }
+
+    private static String keyOf(UUID memberId, String idempotencyKey) {
+        return memberId + "\u0000" + idempotencyKey;
+    }
+
+    private Activity newActivity(NewActivity item) {
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
-        activity.memberId = memberId;
-        activity.type = type;
-        activity.groupId = groupId;
-        activity.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
-        activity.idempotencyKey = idempotencyKey;
+        activity.memberId = item.memberId();
+        activity.type = item.type();
+        activity.groupId = item.groupId();
+        activity.occurredAt = item.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        activity.idempotencyKey = item.idempotencyKey();
         activity.recordedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        ActivityAttributes attributes = item.attributes() == null ? ActivityAttributes.NONE : item.attributes();
         activity.product = attributes.product();
         activity.amount = attributes.amount();
         activity.currency = attributes.currency();
         activity.contentKind = attributes.contentKind();
-        RewardContext context = contextOf(member, activity);
-        activity.streakDays = context.streakDays();
-        activity.campaignPhase = context.campaignPhase();
-        activity.memberTier = context.memberTier();
-        activity.priorOffences = context.priorOffences();
-        if (!activities.insertIfAbsent(activity)) {
-            // A concurrent request with the same key won the race; it owns the event.
-            Activity winner = activities.findByIdempotencyKey(memberId, idempotencyKey)
-                    .orElseThrow(() -> new IllegalStateException("conflicting activity vanished"));
-            return new RecordedActivity(winner, false);
-        }
-        outbox.enqueue(events.recorded(activity));
-        // the group membership's standing facts move with the activity (same transaction)
-        standing.onActivity(activity);
-        return new RecordedActivity(activity, true);
+        return activity;
     }
 
     /** Newest first; {@code after} is the last activity of the previous page. */
@@ -108,7 +175,8 @@ public class ActivityService {
         return activity != null && activity.memberId.equals(memberId) ? activity : null;
     }
 
-    private RewardContext contextOf(Member member, Activity activity) {
+    private RewardContext contextOf(Member member, Activity activity, int priorOffences,
+            Map<UUID, Optional<String>> phaseOf) {
         Integer streak = null;
         if (activity.type == ActivityType.CHECK_IN) {
             ZoneId zone = zones.of(activity.groupId);
@@ -116,7 +184,8 @@ public class ActivityService {
                     LocalDate.ofInstant(activity.occurredAt, zone));
         }
         String phase = activity.groupId == null ? null
-                : phases.phaseOf(activity.groupId).filter(p -> !CAMPAIGN_ENDED.equals(p)).orElse(null);
-        return new RewardContext(streak, phase, member.tier, ledger.penaltiesOf(member.id));
+                : phaseOf.computeIfAbsent(activity.groupId, phases::phaseOf).filter(p -> !CAMPAIGN_ENDED.equals(p))
+                        .orElse(null);
+        return new RewardContext(streak, phase, member.tier, priorOffences);
     }
 }

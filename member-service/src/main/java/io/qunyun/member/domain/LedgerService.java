@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,34 +63,63 @@ public class LedgerService {
      */
     @Transactional
     public CreditResult credit(List<RewardDecision> decisions) {
+        // A whole poll in a handful of round trips (profile in docs/performance.md): which members exist,
+        // their row locks, which activities are credited already, the day's cap counters, one batch of
+        // ledger rows, one batch of balance updates, one read of the grown members.
         Set<UUID> known = members.existingIds(decisions.stream().map(RewardDecision::memberId).distinct().toList());
         members.lockForUpdate(known.stream().sorted().toList());
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<RewardDecision> unknown = new ArrayList<>();
-        Set<UUID> grown = new LinkedHashSet<>();
-        int credited = 0;
+        // Under the members' locks nobody else appends rows of these members, so what is present now stays
+        // true until commit; within the batch a repeated activity counts once.
+        Set<UUID> seen = new HashSet<>(ledger.presentActivityIds(
+                decisions.stream().filter(d -> known.contains(d.memberId())).map(RewardDecision::activityId).toList()));
+        Map<UUID, ZoneId> zoneOf = new HashMap<>();
+        List<RewardDecision> fresh = new ArrayList<>();
+        List<LocalDate> days = new ArrayList<>();
+        Set<PointsLedgerRepository.DayKey> capped = new HashSet<>();
         int duplicates = 0;
-        int capped = 0;
         for (RewardDecision decision : decisions) {
             if (!known.contains(decision.memberId())) {
                 unknown.add(decision);
+            } else if (!seen.add(decision.activityId())) {
+                duplicates++;
+            } else {
+                LocalDate day = localDay(decision, now, zoneOf);
+                fresh.add(decision);
+                days.add(day);
+                if (isCapped(decision)) {
+                    capped.add(dayKey(decision, day));
+                }
+            }
+        }
+        Map<PointsLedgerRepository.DayKey, Long> creditedOnDay = ledger.creditedOnDays(capped);
+        List<LedgerPosting> postings = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            RewardDecision decision = fresh.get(i);
+            LedgerPosting posting = postingOf(decision, days.get(i), now, creditedOnDay);
+            postings.add(posting);
+        }
+        boolean[] appended = ledger.appendAllIfAbsent(postings);
+        Set<UUID> grown = new LinkedHashSet<>();
+        int credited = 0;
+        int cappedCount = 0;
+        for (int i = 0; i < postings.size(); i++) {
+            LedgerPosting posting = postings.get(i);
+            if (!appended[i]) {
+                duplicates++;
                 continue;
             }
-            LedgerPosting posting = postingOf(decision, now);
-            if (ledger.appendIfAbsent(posting) != null) {
-                credited++;
-                if (posting.cappedBy() != null) {
-                    capped++;
-                }
-                if (posting.movesGrowth()) {
-                    grown.add(decision.memberId());
-                }
-            } else {
-                duplicates++;
+            credited++;
+            if (posting.cappedBy() != null) {
+                cappedCount++;
+            }
+            if (posting.movesGrowth()) {
+                grown.add(posting.memberId());
             }
         }
         publishGrowth(grown, now);
-        return new CreditResult(credited, duplicates, capped, unknown);
+        return new CreditResult(credited, duplicates, cappedCount, unknown);
     }
 
     /**
@@ -102,26 +134,47 @@ public class LedgerService {
 
     /** Sends the new growth of these members (in the caller's transaction, through the outbox). */
     void publishGrowth(Set<UUID> memberIds, Instant now) {
-        for (UUID memberId : memberIds) {
-            members.fresh(memberId).ifPresent(member -> outbox.enqueue(growthEvents.changed(member, now)));
-        }
+        outbox.enqueueAll(members.snapshots(memberIds).stream().map(member -> growthEvents.changed(member, now)).toList());
     }
 
-    private LedgerPosting postingOf(RewardDecision decision, Instant now) {
+    private LocalDate localDay(RewardDecision decision, Instant now, Map<UUID, ZoneId> zoneOf) {
+        Instant when = decision.occurredAt() == null ? now : decision.occurredAt();
+        ZoneId zone = decision.groupId() == null ? zones.of(null) : zoneOf.computeIfAbsent(decision.groupId(), zones::of);
+        return LocalDate.ofInstant(when, zone);
+    }
+
+    private static boolean isCapped(RewardDecision decision) {
+        RewardDecision.CreditPolicy policy = decision.policy();
+        return policy != null && policy.maxPerDay() != null && decision.points() > 0 && decision.activityType() != null;
+    }
+
+    private static PointsLedgerRepository.DayKey dayKey(RewardDecision decision, LocalDate day) {
+        return new PointsLedgerRepository.DayKey(decision.memberId(), decision.activityType(), decision.groupId(), day);
+    }
+
+    /**
+     * The row for one decision. {@code creditedOnDay} holds the day's positive rows per cap key as stored
+     * before this batch; a capped posting that earns points is counted into it, so later decisions of the
+     * same batch see it (the batch is in the order the member's activities arrived).
+     */
+    private LedgerPosting postingOf(RewardDecision decision, LocalDate localDay, Instant now,
+            Map<PointsLedgerRepository.DayKey, Long> creditedOnDay) {
         RewardDecision.CreditPolicy policy = decision.policy();
         Instant when = decision.occurredAt() == null ? now : decision.occurredAt();
-        ZoneId zone = zones.of(decision.groupId());
-        LocalDate localDay = LocalDate.ofInstant(when, zone);
         int points = decision.points();
         String reason = decision.reason();
         String cappedBy = null;
-        if (policy != null && policy.maxPerDay() != null && points > 0 && decision.activityType() != null
-                && ledger.creditedOnDay(decision.memberId(), decision.activityType(), decision.groupId(), localDay)
-                        >= policy.maxPerDay()) {
-            cappedBy = policy.capRule();
-            reason = "capped by " + policy.capRule() + " (" + policy.maxPerDay() + " a day); the table decided: "
-                    + decision.reason();
-            points = 0;
+        if (isCapped(decision)) {
+            PointsLedgerRepository.DayKey key = dayKey(decision, localDay);
+            long sofar = creditedOnDay.getOrDefault(key, 0L);
+            if (sofar >= policy.maxPerDay()) {
+                cappedBy = policy.capRule();
+                reason = "capped by " + policy.capRule() + " (" + policy.maxPerDay() + " a day); the table decided: "
+                        + decision.reason();
+                points = 0;
+            } else {
+                creditedOnDay.put(key, sofar + 1);
+            }
         }
         String growthInput = policy == null ? null : policy.growthInput();
         Instant expiresAt = policy == null || policy.expiresAfterDays() == null || points <= 0 ? null

@@ -44,27 +44,48 @@ public class TierService {
      */
     @Transactional
     public Outcome apply(TierDecision decision) {
-        if (!members.exists(decision.memberId())) {
-            return Outcome.UNKNOWN_MEMBER;
+        return applyAll(List.of(decision)).get(0);
+    }
+
+    /** {@link #apply} for many decisions in one transaction, in order; the members' locks are taken first. */
+    @Transactional
+    public List<Outcome> applyAll(List<TierDecision> decisions) {
+        var known = members.existingIds(decisions.stream().map(TierDecision::memberId).distinct().toList());
+        members.lockForUpdate(known.stream().sorted().toList());
+        // read once, kept current in memory while this batch applies (the rows are locked)
+        java.util.Map<java.util.UUID, Member> current = new java.util.HashMap<>();
+        for (Member member : members.snapshots(known)) {
+            current.put(member.id, member);
         }
-        members.lockForUpdate(List.of(decision.memberId()));
-        Member member = members.fresh(decision.memberId()).orElseThrow();
+        List<Outcome> outcomes = new java.util.ArrayList<>(decisions.size());
+        for (TierDecision decision : decisions) {
+            Member member = current.get(decision.memberId());
+            outcomes.add(member == null ? Outcome.UNKNOWN_MEMBER : applyLocked(decision, member));
+        }
+        return outcomes;
+    }
+
+    private Outcome applyLocked(TierDecision decision, Member member) {
+        String previousTier = member.tier;
+        String previousBenefits = member.tierBenefits;
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        boolean changed = !decision.tier().equals(member.tier);
+        boolean changed = !decision.tier().equals(previousTier);
         boolean inserted = decisions.insertIfAbsent(new TierDecisionRepository.Applied(decision.decisionId(),
-                decision.memberId(), decision.tier(), member.tier, changed, decision.benefits(), decision.growthValue(),
+                decision.memberId(), decision.tier(), previousTier, changed, decision.benefits(), decision.growthValue(),
                 decision.firedRules(), decision.tableVersion(), now));
         if (!inserted) {
             return Outcome.ALREADY_APPLIED;
         }
-        if (changed || !decision.benefits().equals(member.tierBenefits)) {
+        if (changed || !decision.benefits().equals(previousBenefits)) {
             // benefits may be reworded in the table without a tier change: show the current wording
             members.setTier(member.id, decision.tier(), decision.benefits(), changed ? now : null);
+            member.tier = decision.tier();
+            member.tierBenefits = decision.benefits();
         }
         if (!changed) {
             return Outcome.UNCHANGED;
         }
-        outbox.enqueue(events.changed(new TierChangedEvents.TierChanged(member.id, decision.tier(), member.tier,
+        outbox.enqueue(events.changed(new TierChangedEvents.TierChanged(member.id, decision.tier(), previousTier,
                 decision.benefits(), decision.decisionId(), decision.growthValue(), decision.table(),
                 decision.tableVersion(), now)));
         return Outcome.CHANGED;

@@ -42,8 +42,11 @@ public class CampaignPhaseConsumer {
     private final CampaignPhaseRepository phases;
     private final DeadLetters deadLetters;
     private final Clock clock;
+    private final StoreRetry retry;
 
-    CampaignPhaseConsumer(ObjectMapper json, CampaignPhaseRepository phases, DeadLetters deadLetters, Clock clock) {
+    CampaignPhaseConsumer(ObjectMapper json, CampaignPhaseRepository phases, DeadLetters deadLetters, Clock clock,
+            StoreRetry retry) {
+        this.retry = retry;
         this.json = json;
         this.phases = phases;
         this.deadLetters = deadLetters;
@@ -61,8 +64,9 @@ public class CampaignPhaseConsumer {
             deadLetters.send(record, e.getMessage(), e.getCause()).get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> phases.upsertIfNewer(change.groupId(), change.campaignId(),
-                change.phase(), change.day(), change.occurredAt(), change.eventId(), Instant.now(clock)));
+        retry.run("campaign phase of group " + change.groupId(), () -> QuarkusTransaction.requiringNew().run(
+                () -> phases.upsertIfNewer(change.groupId(), change.campaignId(), change.phase(), change.day(),
+                        change.occurredAt(), change.eventId(), Instant.now(clock))));
     }
 
     PhaseChanged parse(byte[] value) throws InvalidEventException {

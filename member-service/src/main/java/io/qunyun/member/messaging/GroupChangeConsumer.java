@@ -36,9 +36,11 @@ public class GroupChangeConsumer {
     private final GroupChangeParser parser;
     private final CommunityGroupRepository groups;
     private final Emitter<byte[]> deadLetters;
+    private final StoreRetry retry;
 
     GroupChangeConsumer(GroupChangeParser parser, CommunityGroupRepository groups,
-            @Channel(DLQ) Emitter<byte[]> deadLetters) {
+            @Channel(DLQ) Emitter<byte[]> deadLetters, StoreRetry retry) {
+        this.retry = retry;
         this.parser = parser;
         this.groups = groups;
         this.deadLetters = deadLetters;
@@ -55,7 +57,7 @@ public class GroupChangeConsumer {
             deadLetter(record, e.getMessage(), e.getCause());
             return;
         }
-        boolean changed = QuarkusTransaction.requiringNew().call(() -> groups.upsertIfNewer(group));
+        boolean changed = retry.call("group " + group.id, () -> QuarkusTransaction.requiringNew().call(() -> groups.upsertIfNewer(group)));
         LOG.debugf("Group %s %s", group.id, changed ? "replicated" : "unchanged (not newer)");
     }
 

@@ -19,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 
-import io.qunyun.member.config.LedgerConfig;
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.MembershipService;
 import io.qunyun.member.domain.RewardDecision;
@@ -28,7 +27,8 @@ import io.qunyun.member.domain.RewardDecision;
  * Credits reward decisions to the ledger, one database transaction per polled batch. The batch is
  * acknowledged (and its offsets become committable) only when this method returns, i.e. after the
  * ledger commit and after every dead letter was acknowledged; a crash before that means the batch
- * is consumed again, which the ledger's unique activity id makes harmless.
+ * is consumed again, which the ledger's unique activity id makes harmless. While the database is
+ * down the batch waits in {@link StoreRetry} (the partitions pause) and is stored when it is back.
  */
 @ApplicationScoped
 public class RewardDecisionConsumer {
@@ -39,15 +39,15 @@ public class RewardDecisionConsumer {
     private final RewardDecisionParser parser;
     private final LedgerService ledger;
     private final RewardDecisionDeadLetters deadLetters;
-    private final LedgerConfig config;
+    private final StoreRetry retry;
     private final MembershipService memberships;
 
     RewardDecisionConsumer(RewardDecisionParser parser, LedgerService ledger, RewardDecisionDeadLetters deadLetters,
-            LedgerConfig config, MembershipService memberships) {
+            StoreRetry retry, MembershipService memberships) {
         this.parser = parser;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
-        this.config = config;
+        this.retry = retry;
         this.memberships = memberships;
     }
 
@@ -68,9 +68,10 @@ public class RewardDecisionConsumer {
                 rejected.add(deadLetters.send(record, e.getMessage(), e.getCause()));
             }
         }
-        LedgerService.CreditResult result = creditWithRetry(decisions);
-        // after the ledger commit: a failure here redelivers the batch, which the ledger absorbs
-        int expelled = memberships.expelOnDecisions(decisions);
+        LedgerService.CreditResult result = decisions.isEmpty() ? new LedgerService.CreditResult(0, 0, 0, List.of())
+                : retry.call(decisions.size() + " reward decisions", () -> ledger.credit(decisions));
+        // after the ledger commit: a crash here redelivers the batch, which the ledger absorbs
+        int expelled = retry.call("expulsions", () -> memberships.expelOnDecisions(decisions));
         for (RewardDecision unknown : result.unknownMember()) {
             ConsumerRecord<String, byte[]> record = origins.get(unknown);
             String reason = "unknown member " + unknown.memberId();
@@ -80,28 +81,6 @@ public class RewardDecisionConsumer {
         awaitDeadLetters(rejected);
         LOG.debugf("Ledger batch: %d records, %d credited, %d already credited, %d dead-lettered, %d expelled",
                 records.count(), result.credited(), result.alreadyCredited(), rejected.size(), expelled);
-    }
-
-    /**
-     * Rides out short database hiccups; if they last, the exception nacks the batch and the
-     * channel's failure strategy (fail) stops consumption rather than skipping the records.
-     */
-    private LedgerService.CreditResult creditWithRetry(List<RewardDecision> decisions) throws InterruptedException {
-        if (decisions.isEmpty()) {
-            return new LedgerService.CreditResult(0, 0, 0, List.of());
-        }
-        for (int attempt = 1;; attempt++) {
-            try {
-                return ledger.credit(decisions);
-            } catch (RuntimeException e) {
-                if (attempt >= config.maxAttempts()) {
-                    throw e;
-                }
-                LOG.warnf("Crediting %d decisions failed (attempt %d of %d): %s", decisions.size(), attempt,
-                        config.maxAttempts(), e.toString());
-                Thread.sleep(config.retryBackoff().multipliedBy(attempt).toMillis());
-            }
-        }
     }
 
     private static void awaitDeadLetters(List<CompletableFuture<Void>> sends)

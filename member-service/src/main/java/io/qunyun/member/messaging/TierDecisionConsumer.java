@@ -3,11 +3,13 @@ package io.qunyun.member.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,32 +37,48 @@ public class TierDecisionConsumer {
     private final ObjectMapper json;
     private final TierService tiers;
     private final DeadLetters deadLetters;
+    private final StoreRetry retry;
 
-    TierDecisionConsumer(ObjectMapper json, TierService tiers, DeadLetters deadLetters) {
+    TierDecisionConsumer(ObjectMapper json, TierService tiers, DeadLetters deadLetters, StoreRetry retry) {
+        this.retry = retry;
         this.json = json;
         this.tiers = tiers;
         this.deadLetters = deadLetters;
     }
 
+    /**
+     * One transaction per poll (a commit per record was a third of member-service's time under load,
+     * docs/performance.md); records of one member stay in partition order. The batch is acknowledged
+     * only after the commit and the dead letters.
+     */
     @Incoming(TOPIC)
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
-        String rejection;
-        Throwable cause = null;
-        try {
-            TierDecision decision = parse(record.value());
-            TierService.Outcome outcome = tiers.apply(decision);
-            if (outcome != TierService.Outcome.UNKNOWN_MEMBER) {
-                LOG.debugf("Tier decision %s: %s", decision.decisionId(), outcome);
-                return;
+    public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
+        List<TierDecision> decisions = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, byte[]>> origins = new ArrayList<>(records.count());
+        List<CompletableFuture<Void>> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                decisions.add(parse(record.value()));
+                origins.add(record);
+            } catch (InvalidEventException e) {
+                rejected.add(deadLetter(record, e.getMessage(), e.getCause()));
             }
-            rejection = "unknown member " + decision.memberId();
-        } catch (InvalidEventException e) {
-            rejection = e.getMessage();
-            cause = e.getCause();
         }
-        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejection);
-        deadLetters.send(record, rejection, cause).get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        List<TierService.Outcome> outcomes = decisions.isEmpty() ? List.of()
+                : retry.call(decisions.size() + " tier decisions", () -> tiers.applyAll(decisions));
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) == TierService.Outcome.UNKNOWN_MEMBER) {
+                rejected.add(deadLetter(origins.get(i), "unknown member " + decisions.get(i).memberId(), null));
+            }
+        }
+        CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new))
+                .get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        return deadLetters.send(record, reason, cause);
     }
 
     TierDecision parse(byte[] value) throws InvalidEventException {

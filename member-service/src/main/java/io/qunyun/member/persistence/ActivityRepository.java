@@ -91,6 +91,14 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
                 memberId, afterRecordedAt, afterId).page(0, limit).list();
     }
 
+    /** Activities of these members using any of these keys (the caller picks the exact pairs). */
+    public List<Activity> findByIdempotencyKeys(java.util.Collection<UUID> memberIds, java.util.Collection<String> keys) {
+        if (memberIds.isEmpty() || keys.isEmpty()) {
+            return List.of();
+        }
+        return list("memberId in ?1 and idempotencyKey in ?2", memberIds, keys);
+    }
+
     public Optional<Activity> findByIdempotencyKey(UUID memberId, String idempotencyKey) {
         return find("memberId = ?1 and idempotencyKey = ?2", memberId, idempotencyKey).firstResultOptional();
     }

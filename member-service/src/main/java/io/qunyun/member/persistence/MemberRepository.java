@@ -52,7 +52,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         if (ids.isEmpty()) {
             return;
         }
-        getEntityManager().createNativeQuery("SELECT id FROM members WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+        // NO KEY UPDATE, not UPDATE: the lock still serialises these members' credits, redemptions and
+        // expiries, but no longer blocks the KEY SHARE lock that inserting an activity (its foreign key
+        // to members) takes; with FOR UPDATE a batch of activities and a credit deadlocked (check-faults).
+        getEntityManager().createNativeQuery("SELECT id FROM members WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE")
                 .setParameter("ids", ids)
                 .getResultList();
     }
@@ -64,6 +67,35 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             getEntityManager().refresh(member);
         }
         return Optional.ofNullable(member);
+    }
+
+    /**
+     * The growth inputs (counters), tier and tier benefits of these members as stored now, in one query. The returned
+     * objects are snapshots, not managed entities: the counters are changed by SQL, so a managed
+     * instance could be stale, and refreshing each would cost a round trip per member.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Member> snapshots(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT id, growth_purchases, growth_content_points, growth_behaviour_points, tier, tier_benefits
+                FROM members WHERE id IN (:ids) ORDER BY id""")
+                .setParameter("ids", ids)
+                .getResultList();
+        java.util.List<Member> snapshots = new java.util.ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Member member = new Member();
+            member.id = (UUID) row[0];
+            member.growthPurchases = ((Number) row[1]).longValue();
+            member.growthContentPoints = ((Number) row[2]).longValue();
+            member.growthBehaviourPoints = ((Number) row[3]).longValue();
+            member.tier = (String) row[4];
+            member.tierBenefits = (String) row[5];
+            snapshots.add(member);
+        }
+        return snapshots;
     }
 
     /** Applies a tier decision (the only writer of the tier columns). */

@@ -42,34 +42,7 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (activity_id) DO NOTHING
                     RETURNING id""")) {
-                Array firedRules = connection.createArrayOf("text", posting.firedRules().toArray());
-                insert.setObject(1, posting.memberId());
-                insert.setObject(2, posting.activityId());
-                insert.setObject(3, posting.decisionId());
-                insert.setString(4, posting.activityType());
-                insert.setInt(5, posting.points());
-                insert.setString(6, posting.reason());
-                insert.setArray(7, firedRules);
-                insert.setString(8, posting.tableVersion());
-                setInstant(insert, 9, posting.occurredAt());
-                setInstant(insert, 10, posting.creditedAt());
-                insert.setString(11, posting.kind().name());
-                insert.setObject(12, posting.groupId());
-                if (posting.localDay() == null) {
-                    insert.setNull(13, Types.DATE);
-                } else {
-                    insert.setObject(13, posting.localDay());
-                }
-                insert.setBoolean(14, posting.penalty());
-                insert.setString(15, posting.growthInput());
-                insert.setString(16, posting.cappedBy());
-                insert.setString(17, posting.policyVersion());
-                setInstant(insert, 18, posting.expiresAt());
-                if (posting.refersTo() == null) {
-                    insert.setNull(19, Types.BIGINT);
-                } else {
-                    insert.setLong(19, posting.refersTo());
-                }
+                bind(connection, insert, posting);
                 try (ResultSet inserted = insert.executeQuery()) {
                     if (inserted.next()) {
                         id = inserted.getLong(1);
@@ -96,6 +69,118 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
     }
 
     /**
+     * Appends many rows in one JDBC batch (one round trip, not one per row), each unless its activity id
+     * was used before, then moves each member's balance and growth counters once by the sum of the rows
+     * appended for it (a second batch). Used by the reward-decisions consumer for a whole poll.
+     *
+     * @return per posting, whether it was appended
+     */
+    public boolean[] appendAllIfAbsent(List<LedgerPosting> postings) {
+        boolean[] appended = new boolean[postings.size()];
+        if (postings.isEmpty()) {
+            return appended;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO points_ledger (member_id, activity_id, decision_id, activity_type, points, reason,
+                                               fired_rules, table_version, occurred_at, credited_at, kind, group_id,
+                                               local_day, penalty, growth_input, capped_by, policy_version,
+                                               expires_at, refers_to)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (activity_id) DO NOTHING""")) {
+                for (LedgerPosting posting : postings) {
+                    bind(connection, insert, posting);
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    appended[i] = counts[i] == 1;
+                }
+            }
+            // one UPDATE per member, in id order (the caller holds these rows' locks already)
+            java.util.TreeMap<UUID, long[]> deltas = new java.util.TreeMap<>();
+            for (int i = 0; i < postings.size(); i++) {
+                LedgerPosting posting = postings.get(i);
+                if (appended[i] && (posting.points() != 0 || posting.movesGrowth())) {
+                    long[] d = deltas.computeIfAbsent(posting.memberId(), id -> new long[4]);
+                    d[0] += posting.points();
+                    d[1] += posting.purchasesDelta();
+                    d[2] += posting.contentDelta();
+                    d[3] += posting.behaviourDelta();
+                }
+            }
+            if (deltas.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement credit = connection.prepareStatement("""
+                    UPDATE members SET points_balance = points_balance + ?,
+                                       growth_purchases = growth_purchases + ?,
+                                       growth_content_points = growth_content_points + ?,
+                                       growth_behaviour_points = growth_behaviour_points + ?
+                    WHERE id = ?""")) {
+                for (var e : deltas.entrySet()) {
+                    credit.setLong(1, e.getValue()[0]);
+                    credit.setLong(2, e.getValue()[1]);
+                    credit.setLong(3, e.getValue()[2]);
+                    credit.setLong(4, e.getValue()[3]);
+                    credit.setObject(5, e.getKey());
+                    credit.addBatch();
+                }
+                credit.executeBatch();
+            }
+        });
+        return appended;
+    }
+
+    /** The activity ids among these that have a ledger row already. */
+    public java.util.Set<UUID> presentActivityIds(Collection<UUID> activityIds) {
+        if (activityIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(getEntityManager()
+                .createQuery("select e.activityId from LedgerEntry e where e.activityId in :ids", UUID.class)
+                .setParameter("ids", activityIds)
+                .getResultList());
+    }
+
+    /** One day's cap counter: member, activity type, group (null = outside any group), local day. */
+    public record DayKey(UUID memberId, String activityType, UUID groupId, LocalDate localDay) {
+    }
+
+    /**
+     * {@link #creditedOnDay} for many keys in one query; keys with no row are absent from the map.
+     * Callers hold the members' row locks.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<DayKey, Long> creditedOnDays(Collection<DayKey> keys) {
+        java.util.Map<DayKey, Long> counts = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return counts;
+        }
+        java.util.Set<UUID> memberIds = new java.util.HashSet<>();
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        for (DayKey key : keys) {
+            memberIds.add(key.memberId());
+            days.add(key.localDay());
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT member_id, activity_type, group_id, local_day, count(*) FROM points_ledger
+                WHERE member_id IN (:memberIds) AND local_day IN (:days) AND kind = 'REWARD' AND points > 0
+                GROUP BY member_id, activity_type, group_id, local_day""")
+                .setParameter("memberIds", memberIds)
+                .setParameter("days", days)
+                .getResultList();
+        for (Object[] row : rows) {
+            LocalDate day = row[3] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[3];
+            DayKey key = new DayKey((UUID) row[0], (String) row[1], (UUID) row[2], day);
+            if (keys.contains(key)) {
+                counts.put(key, ((Number) row[4]).longValue());
+            }
+        }
+        return counts;
+    }
+
+    /**
      * Positive REWARD rows of this type the member was credited in this group (null = outside any
      * group) on this local day. Callers hold the member's row lock, so the count cannot go stale
      * before their own row is appended.
@@ -119,6 +204,23 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                 "SELECT count(*) FROM points_ledger WHERE member_id = :memberId AND penalty")
                 .setParameter("memberId", memberId)
                 .getSingleResult()).intValue();
+    }
+
+    /** {@link #penaltiesOf(UUID)} of many members in one query; members without a penalty are absent. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<UUID, Integer> penaltiesOf(Collection<UUID> memberIds) {
+        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+        if (memberIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "SELECT member_id, count(*) FROM points_ledger WHERE member_id IN (:ids) AND penalty GROUP BY member_id")
+                .setParameter("ids", memberIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            counts.put((UUID) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
     }
 
     /** Newest first, strictly older than the cursor (a ledger id) when given. */
@@ -162,6 +264,38 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                 .createQuery("select e.id from LedgerEntry e where e.activityId in :ids", Long.class)
                 .setParameter("ids", activityIds)
                 .getResultList());
+    }
+
+    private static void bind(java.sql.Connection connection, PreparedStatement insert, LedgerPosting posting)
+            throws java.sql.SQLException {
+        Array firedRules = connection.createArrayOf("text", posting.firedRules().toArray());
+        insert.setObject(1, posting.memberId());
+        insert.setObject(2, posting.activityId());
+        insert.setObject(3, posting.decisionId());
+        insert.setString(4, posting.activityType());
+        insert.setInt(5, posting.points());
+        insert.setString(6, posting.reason());
+        insert.setArray(7, firedRules);
+        insert.setString(8, posting.tableVersion());
+        setInstant(insert, 9, posting.occurredAt());
+        setInstant(insert, 10, posting.creditedAt());
+        insert.setString(11, posting.kind().name());
+        insert.setObject(12, posting.groupId());
+        if (posting.localDay() == null) {
+            insert.setNull(13, Types.DATE);
+        } else {
+            insert.setObject(13, posting.localDay());
+        }
+        insert.setBoolean(14, posting.penalty());
+        insert.setString(15, posting.growthInput());
+        insert.setString(16, posting.cappedBy());
+        insert.setString(17, posting.policyVersion());
+        setInstant(insert, 18, posting.expiresAt());
+        if (posting.refersTo() == null) {
+            insert.setNull(19, Types.BIGINT);
+        } else {
+            insert.setLong(19, posting.refersTo());
+        }
     }
 
     private static void setInstant(PreparedStatement statement, int index, Instant instant) throws java.sql.SQLException {

@@ -183,6 +183,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception, UriInfo uriInfo) {
+        if (DatabaseUnavailable.causedBy(exception)) {
+            LOG.warnf("Database unavailable on %s: %s", uriInfo.getRequestUri().getRawPath(), exception.toString());
+            return Response.fromResponse(problem(503, "/problems/service-unavailable", "Service Unavailable",
+                    "The database is unavailable; retry later", uriInfo, List.of()))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         // The client gets a reference to quote; the stack trace stays in the log.
         String reference = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected error %s on %s", reference, uriInfo.getRequestUri().getRawPath());
@@ -252,6 +258,13 @@ public class ProblemMappers {
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PROPERTY) {
+                // an element of a list: the index belongs to the list (activities[3].type, not activities.type[3])
+                if (node.isInIterable() && node.getIndex() != null && !properties.isEmpty()) {
+                    int last = properties.size() - 1;
+                    properties.set(last, properties.get(last) + "[" + node.getIndex() + "]");
+                    properties.add(node.getName());
+                    continue;
+                }
                 properties.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
             } else if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();

@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Memoizes a pure function of a decision's inputs: valid because a decision depends only on its inputs
- * and on the table, and the table is compiled into the build, so it cannot change in a running service.
+ * Memoizes a pure function of a decision's inputs and the table version: valid because a decision depends
+ * only on its inputs and on the version of the table. Entries are keyed by version and inputs, and the
+ * first decision of a newly activated version empties the cache, so no answer of an earlier version
+ * outlives its activation. A candidate being checked never touches the cache.
  * Keys must be immutable values holding every input of the table (records of the inputs).
  *
  * <p>Bounded without eviction: at most {@code capacity} entries; once full, new inputs are computed every
@@ -24,7 +26,12 @@ public final class DecisionCache<K, V> {
     public static final String METRIC = "qunyun.decisions.cache";
 
     private final int capacity;
-    private final ConcurrentHashMap<K, V> entries = new ConcurrentHashMap<>();
+    private record Key<K>(String version, K inputs) {
+    }
+
+    private final ConcurrentHashMap<Key<K>, V> entries = new ConcurrentHashMap<>();
+    /** Activation of the version the entries belong to; only moves forward. */
+    private volatile long activation = Long.MIN_VALUE;
     /** Entries stored plus insertions in progress; never above capacity. */
     private final AtomicInteger reserved = new AtomicInteger();
     // counted here and read by Micrometer only when metrics are scraped: no Micrometer call per decision
@@ -48,18 +55,31 @@ public final class DecisionCache<K, V> {
                 .description("Decisions held by the cache").register(registry);
     }
 
-    /** The cached decision for {@code key}, or {@code evaluate(key)}, stored if there is room. */
-    public V get(K key, Function<K, V> evaluate) {
-        if (capacity == 0) {
-            return evaluate.apply(key);
+    /**
+     * The cached decision of {@code table} (the version the caller took for this decision) for {@code inputs},
+     * or {@code evaluate(inputs)}, stored if there is room.
+     */
+    public V get(CompiledTable table, K inputs, Function<K, V> evaluate) {
+        if (capacity == 0 || table.candidate() || table.activation() < activation) {
+            return evaluate.apply(inputs); // off, a candidate, or a decision that took the version before the switch
         }
+        if (table.activation() > activation) {
+            synchronized (this) {
+                if (table.activation() > activation) {
+                    entries.clear();
+                    reserved.set(0);
+                    activation = table.activation();
+                }
+            }
+        }
+        Key<K> key = new Key<>(table.version(), inputs);
         V cached = entries.get(key);
         if (cached != null) {
             hits.increment();
             return cached;
         }
         misses.increment();
-        V value = evaluate.apply(key); // throws: nothing stored
+        V value = evaluate.apply(inputs); // throws: nothing stored
         if (reserved.get() < capacity) {
             if (reserved.incrementAndGet() <= capacity) {
                 if (entries.putIfAbsent(key, value) != null) {

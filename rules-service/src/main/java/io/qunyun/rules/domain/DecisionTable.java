@@ -1,7 +1,8 @@
 package io.qunyun.rules.domain;
 
 /**
- * The decision tables this service serves. Each workbook is compiled at build time by the Drools
+ * The decision tables this service serves: the one place a table is registered. Each workbook is compiled when the
+ * service starts (built-in) or when an analyst uploads a version ({@link TableCompiler}), by the Drools
  * code generator; the sheet named like the table holds the rules (the first sheet is the README for
  * analysts, skipped through the {@code .drl.xlsx.properties} file next to the workbook).
  */

@@ -4,27 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
 /**
- * The decision tables as compiled into this build, read once from the workbooks on the classpath:
- * version (SHA-256 of the workbook bytes), rule rows with their priorities (of every RuleTable of the
- * decision sheet), and the hit policy declared next to the workbook ({@code qunyun.hit-policy} in
- * {@code <Name>.drl.xlsx.properties}), which applies to each RuleTable of the sheet separately.
+ * The decision tables this service decides with: per table the version in use, compiled and immutable
+ * ({@link CompiledTable}). At startup every built-in workbook (the one in the jar, the default) is compiled;
+ * a published version replaces it through {@link #activate}, atomically: a decision takes
+ * {@link #active} once and is computed entirely by that version. The hit policy is declared next to the
+ * built-in workbook ({@code qunyun.hit-policy} in {@code <Name>.drl.xlsx.properties}) and applies to every
+ * version of the table, to each RuleTable of its sheet separately.
  */
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: a client proxy would run the constructor (and compile every table) a second time
 public class DecisionTableCatalog {
 
     private static final Logger LOG = Logger.getLogger(DecisionTableCatalog.class);
@@ -32,84 +34,87 @@ public class DecisionTableCatalog {
     /** Key of the hit policy in the workbook's properties file. */
     public static final String HIT_POLICY = "qunyun.hit-policy";
 
-    private record Loaded(TableInfo info, byte[] workbook, Map<String, Integer> priorities) {
-    }
-
-    private final Map<DecisionTable, Loaded> tables = new EnumMap<>(DecisionTable.class);
+    private final Map<DecisionTable, CompiledTable> builtIn = new EnumMap<>(DecisionTable.class);
+    private final Map<DecisionTable, CompiledTable> active = new ConcurrentHashMap<>();
+    private final AtomicLong activations = new AtomicLong();
+    /** Candidates being checked on this thread (regression cases of an upload): they answer instead of the active version. */
+    private static final ThreadLocal<Map<DecisionTable, CompiledTable>> CANDIDATES = ThreadLocal.withInitial(HashMap::new);
 
     public DecisionTableCatalog() {
+        long start = System.nanoTime();
+        Map<DecisionTable, TableCompiler.Source> sources = new EnumMap<>(DecisionTable.class);
         for (DecisionTable table : DecisionTable.values()) {
-            byte[] workbook = read(table.resource());
-            // every RuleTable of the decision sheet counts (Tiers: TierWeights and Tiers)
-            List<DecisionTableSheet> sheet = DecisionTableSheet.read(workbook, table.tableName());
-            HitPolicy policy = hitPolicy(table, properties(table));
-            tables.put(table, new Loaded(new TableInfo(table, "sha256:" + sha256(workbook),
-                    DecisionTableSheet.rules(sheet).size(), policy), workbook, DecisionTableSheet.priorities(sheet)));
+            sources.put(table, new TableCompiler.Source(read(table.resource()), hitPolicy(table, properties(table))));
+        }
+        TableCompiler.compileAll(sources).forEach((table, compiled) -> {
+            CompiledTable first = compiled.withActivation(activations.incrementAndGet(), false);
+            builtIn.put(table, first);
+            active.put(table, first);
+        });
+        LOG.infof("Compiled %d built-in decision tables in %d ms", builtIn.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Compiles a workbook of {@code table} with the table's hit policy; not activated. */
+    public static CompiledTable compile(DecisionTable table, byte[] workbook) {
+        return TableCompiler.compile(table, workbook, hitPolicy(table, properties(table)));
+    }
+
+    /** The version a decision of {@code table} uses now: take it once per decision. */
+    public CompiledTable active(DecisionTable table) {
+        CompiledTable candidate = CANDIDATES.get().get(table);
+        return candidate != null ? candidate : active.get(table);
+    }
+
+    /** The workbook built into this service (the default version). */
+    public CompiledTable builtIn(DecisionTable table) {
+        return builtIn.get(table);
+    }
+
+    /** Makes {@code compiled} the version in use; decisions already running finish with the version they took. */
+    public CompiledTable activate(CompiledTable compiled) {
+        CompiledTable next = compiled.withActivation(activations.incrementAndGet(), false);
+        CompiledTable previous = active.put(compiled.table(), next);
+        if (previous == null || !previous.version().equals(next.version())) {
+            LOG.infof("Decision table %s: now deciding with %s (was %s)", next.table().tableName(), next.version(),
+                    previous == null ? "none" : previous.version());
+        }
+        return next;
+    }
+
+    /** Runs {@code work} on this thread with {@code candidate} answering for its table (checking an upload). */
+    public <T> T withCandidate(CompiledTable candidate, Supplier<T> work) {
+        Map<DecisionTable, CompiledTable> candidates = CANDIDATES.get();
+        CompiledTable before = candidates.put(candidate.table(), candidate.withActivation(-1, true));
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                candidates.remove(candidate.table());
+            } else {
+                candidates.put(candidate.table(), before);
+            }
         }
     }
 
     public TableInfo info(DecisionTable table) {
-        return tables.get(table).info();
+        return active(table).info();
     }
 
     public String version(DecisionTable table) {
-        return info(table).version();
+        return active(table).version();
     }
 
     public HitPolicy hitPolicy(DecisionTable table) {
-        return info(table).hitPolicy();
+        return active(table).hitPolicy();
     }
 
     public List<TableInfo> all() {
-        return tables.values().stream().map(Loaded::info).toList();
+        return java.util.Arrays.stream(DecisionTable.values()).map(this::info).toList();
     }
 
-    /** The bytes of the workbook this build compiled (a copy). */
+    /** The bytes of the workbook in use (a copy). */
     public byte[] workbook(DecisionTable table) {
-        return tables.get(table).workbook().clone();
-    }
-
-    /**
-     * Which fired row decides, by the table's hit policy: none when nothing fired; with UNIQUE the only
-     * fired row; with PRIORITY the fired row of highest priority. Overlapping rows under UNIQUE, or
-     * several fired rows sharing the top priority, are table defects: never a silent pick.
-     */
-    public String decidingRow(DecisionTable table, List<String> fired) {
-        if (fired.isEmpty()) {
-            return null;
-        }
-        Loaded loaded = tables.get(table);
-        switch (loaded.info().hitPolicy()) {
-            case UNIQUE -> {
-                if (fired.size() > 1) {
-                    throw new DecisionTableDefectException(table, "hit policy UNIQUE but rows overlap: " + fired);
-                }
-                return fired.get(0);
-            }
-            case PRIORITY -> {
-                int top = Integer.MIN_VALUE;
-                List<String> best = new ArrayList<>();
-                for (String rule : fired) {
-                    Integer priority = loaded.priorities().get(rule);
-                    if (priority == null) {
-                        throw new DecisionTableDefectException(table, "fired row '" + rule + "' is not in the workbook");
-                    }
-                    if (priority > top) {
-                        top = priority;
-                        best.clear();
-                    }
-                    if (priority == top) {
-                        best.add(rule);
-                    }
-                }
-                if (best.size() > 1) {
-                    throw new DecisionTableDefectException(table, "rows " + best + " all match with the same priority " + top
-                            + ": give them different priorities");
-                }
-                return best.get(0);
-            }
-            default -> throw new IllegalStateException(table.tableName() + " has hit policy COLLECT: every fired row applies");
-        }
+        return active(table).workbook().clone();
     }
 
     static HitPolicy hitPolicy(DecisionTable table, Properties properties) {
@@ -149,14 +154,6 @@ public class DecisionTableCatalog {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

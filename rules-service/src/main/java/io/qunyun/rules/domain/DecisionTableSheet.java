@@ -66,7 +66,7 @@ public record DecisionTableSheet(String name, String ruleSet, String unit, List<
                     continue;
                 }
                 for (Cell cell : row) {
-                    String text = formatter.formatCellValue(cell).trim();
+                    String text = CellText.of(cell);
                     if (text.equals("RuleSet")) {
                         ruleSet = text(row, cell.getColumnIndex() + 1, formatter);
                     } else if (text.equals("Unit")) {
@@ -140,8 +140,7 @@ public record DecisionTableSheet(String name, String ruleSet, String unit, List<
         if (row == null || column < 0) {
             return "";
         }
-        Cell cell = row.getCell(column);
-        return cell == null ? "" : formatter.formatCellValue(cell).trim();
+        return CellText.of(row.getCell(column));
     }
 
     /** Name → priority of every rule of these RuleTables (0 when a table has no priority column). */

@@ -65,6 +65,19 @@ public class DecisionTablesResource {
         }).toList();
     }
 
+    public record TableForm(String name, String endpoint, java.util.List<String> fields) {
+    }
+
+    @GET
+    @Path("/{name}/form")
+    @Produces(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed({"analyst", "operator", "integration", "admin"})
+    @Operation(summary = "How to ask the table: its decision endpoint and request fields (for the analysts' page)")
+    public TableForm form(@Parameter(description = "Table name, e.g. Rewards") @PathParam("name") String name) {
+        DecisionTable table = DecisionTableVersionsResource.table(name);
+        return new TableForm(table.tableName(), table.endpoint(), io.qunyun.rules.domain.check.DecisionCases.inputFields(table));
+    }
+
     @GET
     @Path("/{name}")
     @Produces({XLSX, Problem.MEDIA_TYPE})

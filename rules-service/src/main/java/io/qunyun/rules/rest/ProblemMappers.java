@@ -90,6 +90,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(problem(503, "service-unavailable", "Service Unavailable",
+                    "The database is unavailable; retry later.", uri, List.of()))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected error", e);
         return problem(500, "internal-error", "Internal error", "The request could not be processed.", uri, List.of());
     }

@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,14 +39,11 @@ import io.qunyun.rules.domain.tier.Tier;
 class HandWrittenRewardsTest {
 
     @Inject
-    RuleUnit<RewardUnit> ruleUnit;
-
-    @Inject
     DecisionTableCatalog catalog;
 
     @Test
     void agreesWithTheRewardsTableOnEveryCombinationAndReachesEveryRow() {
-        RewardService table = RewardServiceWiring.rewardService(ruleUnit, catalog, 0, new SimpleMeterRegistry());
+        RewardService table = RewardServiceWiring.rewardService(catalog, 0, new SimpleMeterRegistry());
         HandWrittenRewards handWritten = new HandWrittenRewards(catalog.version(DecisionTable.REWARDS));
         Set<String> rowsReached = new TreeSet<>();
         List<RewardContext> contexts = everyCombination();
@@ -64,7 +60,7 @@ class HandWrittenRewardsTest {
 
     @Test
     void theBenchmarkMixReachesEveryRowAndIsMostlyWithoutContext() {
-        RewardService table = RewardServiceWiring.rewardService(ruleUnit, catalog, 0, new SimpleMeterRegistry());
+        RewardService table = RewardServiceWiring.rewardService(catalog, 0, new SimpleMeterRegistry());
         RewardContext[] mix = RewardDecisionBenchmark.mix(RewardDecisionBenchmark.MIX_SIZE, RewardDecisionBenchmark.SEED);
         Set<String> deciding = new TreeSet<>();
         for (RewardContext context : mix) {

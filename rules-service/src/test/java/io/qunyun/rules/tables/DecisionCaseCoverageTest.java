@@ -16,6 +16,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.check.ConditionSnippet;
+import io.qunyun.rules.domain.check.DecisionCases;
+import io.qunyun.rules.domain.check.TableChecker;
 import io.qunyun.rules.domain.DecisionTableSheet;
 
 /**

@@ -30,12 +30,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.check.ConditionSnippet;
+import io.qunyun.rules.domain.check.DecisionCases;
+import io.qunyun.rules.domain.check.TableChecker;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
- * Runs every regression case of every table (src/test/resources/decision-cases/*.csv, format in
+ * Runs every regression case of every table (src/main/resources/decision-cases/*.csv, format in
  * {@link DecisionCases}) against the table's decision endpoint. One test per case; a failure names the
  * CSV, the case, the rows expected and the rows that fired, and every mismatching field. Results are
  * also written to target/decision-table-check/cases.txt for scripts/check-tables.

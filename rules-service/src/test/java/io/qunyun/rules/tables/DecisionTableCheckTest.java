@@ -25,6 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.qunyun.rules.domain.DecisionTable;
+import io.qunyun.rules.domain.check.ConditionSnippet;
+import io.qunyun.rules.domain.check.DecisionCases;
+import io.qunyun.rules.domain.check.TableChecker;
 
 /**
  * Completeness and conflict check of every table this build ships (the report goes to
@@ -64,7 +67,7 @@ class DecisionTableCheckTest {
         TableChecker.Report report = only(TableChecker.check(DecisionTable.REWARDS, edited));
         assertFalse(report.passed(), report.text());
         assertTrue(report.gaps() > 0, report.text());
-        assertTrue(report.problems().get(0).startsWith("gap: no row decides activityType=PURCHASE "), report.text());
+        assertTrue(report.problems().get(0).en().startsWith("sheet Rewards: gap: no row decides activityType=PURCHASE "), report.text());
         assertTrue(report.text().contains("more combination(s) no row decides"), report.text());
         // the purchase rows that remain only decide with their context: they are fine
         assertEquals(0, report.conflicts(), report.text());
@@ -76,7 +79,7 @@ class DecisionTableCheckTest {
                 removeRow(workbook(DecisionTable.GROUP_POSITIONING), "GroupPositioning", "P99 unclassified fallback"));
         TableChecker.Report report = only(TableChecker.check(DecisionTable.GROUP_POSITIONING, edited));
         assertFalse(report.passed(), report.text());
-        assertTrue(report.problems().get(0).startsWith("gap: no row decides fromStage=ATTENTION toStage=ATTENTION "
+        assertTrue(report.problems().get(0).en().startsWith("sheet GroupPositioning: gap: no row decides fromStage=ATTENTION toStage=ATTENTION "
                 + "screened=true paidEntry=true regional=true partnership=false"), report.text());
     }
 
@@ -200,7 +203,7 @@ class DecisionTableCheckTest {
         List<TableChecker.Report> gap = TableChecker.check(DecisionTable.TIERS, edited);
         assertTrue(gap.get(0).passed(), gap.get(0).text());
         assertFalse(gap.get(1).passed(), gap.get(1).text());
-        assertTrue(gap.get(1).problems().get(0).startsWith("gap: no row decides growthValue=300"), gap.get(1).text());
+        assertTrue(gap.get(1).problems().get(0).en().startsWith("sheet Tiers: gap: no row decides growthValue=300"), gap.get(1).text());
     }
 
     /** The report of a sheet that holds one RuleTable. */

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 
+import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
@@ -24,22 +24,20 @@ public class GroupHealthService {
     private static final DecisionTable TABLE = DecisionTable.GROUP_HEALTH;
 
     @Inject
-    RuleUnit<GroupHealthUnit> ruleUnit;
-
-    @Inject
     DecisionTableCatalog catalog;
 
     public GroupHealthDecision decide(GroupMetrics metrics) {
+        CompiledTable t = catalog.active(TABLE); // one version for the whole decision
         HealthCase healthCase = new HealthCase(metrics);
         GroupHealthUnit unit = new GroupHealthUnit();
         unit.getGroups().add(healthCase);
-        List<String> fired = RuleUnits.fire(TABLE, ruleUnit, unit, healthCase::closeRow);
+        List<String> fired = RuleUnits.fire(TABLE, t.unit(GroupHealthUnit.class), unit, healthCase::closeRow);
         if (fired.isEmpty()) {
             throw new DecisionTableDefectException(TABLE, "no row matched (the catch-all OK row is missing) for " + metrics);
         }
         // the table's hit policy (PRIORITY) picks the deciding row, as for every table
-        HealthOutcome decisive = healthCase.outcome(catalog.decidingRow(TABLE, fired));
+        HealthOutcome decisive = healthCase.outcome(t.decidingRow(fired));
         return new GroupHealthDecision(decisive.verdict(), decisive.reviveKind(), decisive.message(),
-                metrics.pastLifespan(), decisive.rule(), catalog.version(TABLE), fired);
+                metrics.pastLifespan(), decisive.rule(), t.version(), fired);
     }
 }

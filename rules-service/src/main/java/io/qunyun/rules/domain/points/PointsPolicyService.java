@@ -9,11 +9,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qunyun.rules.config.DecisionsConfig;
 import io.qunyun.rules.domain.DecisionCache;
+import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
@@ -27,7 +27,7 @@ import io.qunyun.rules.domain.tier.Tier;
  * member-service, which applies it when crediting (docs/decision-tables.md, PointsPolicy).
  *
  * <p>Memoized like the Rewards table: the answer depends only on (activity type, tier), a handful of
- * combinations, and the table is compiled into the build.
+ * combinations, keyed by the table version too (a published version empties it).
  */
 @ApplicationScoped
 public class PointsPolicyService {
@@ -37,9 +37,6 @@ public class PointsPolicyService {
     /** Cache key: every input of the table. */
     record Inputs(String activityType, String memberTier) {
     }
-
-    @Inject
-    RuleUnit<PointsPolicyUnit> ruleUnit;
 
     @Inject
     DecisionTableCatalog catalog;
@@ -62,18 +59,19 @@ public class PointsPolicyService {
      * @param memberTier   the member's tier name, null when none yet
      */
     public PointsPolicyDecision decide(String activityType, String memberTier) {
-        return cache.get(new Inputs(activityType, memberTier), this::evaluate);
+        CompiledTable t = catalog.active(TABLE); // one version for the whole decision
+        return cache.get(t, new Inputs(activityType, memberTier), inputs -> evaluate(t, inputs));
     }
 
-    PointsPolicyDecision evaluate(Inputs inputs) {
+    PointsPolicyDecision evaluate(CompiledTable t, Inputs inputs) {
         List<String> fired = new ArrayList<>();
 
         CreditCapCase cap = new CreditCapCase(inputs.activityType());
         PointsPolicyUnit caps = new PointsPolicyUnit();
         caps.getCaps().add(cap);
         Map<String, CreditCapCase.Outputs> capOutputs = new HashMap<>();
-        List<String> capRows = RuleUnits.fire(ruleUnit, caps, rule -> capOutputs.put(rule, cap.takeOutputs()));
-        String capRule = catalog.decidingRow(TABLE, capRows);
+        List<String> capRows = RuleUnits.fire(t.unit(PointsPolicyUnit.class), caps, rule -> capOutputs.put(rule, cap.takeOutputs()));
+        String capRule = t.decidingRow(capRows);
         Integer maxPerDay = null;
         GrowthInput growthInput = null;
         if (capRule != null) {
@@ -93,8 +91,8 @@ public class PointsPolicyService {
         PointsPolicyUnit expiries = new PointsPolicyUnit();
         expiries.getExpiries().add(expiry);
         Map<String, Integer> days = new HashMap<>();
-        List<String> expiryRows = RuleUnits.fire(ruleUnit, expiries, rule -> days.put(rule, expiry.takeExpiresAfterDays()));
-        String expiryRule = catalog.decidingRow(TABLE, expiryRows);
+        List<String> expiryRows = RuleUnits.fire(t.unit(PointsPolicyUnit.class), expiries, rule -> days.put(rule, expiry.takeExpiresAfterDays()));
+        String expiryRule = t.decidingRow(expiryRows);
         Integer expiresAfterDays = null;
         if (expiryRule != null) {
             expiresAfterDays = days.get(expiryRule);
@@ -106,7 +104,7 @@ public class PointsPolicyService {
             expiryRows.stream().filter(r -> !r.equals(expiryRule)).forEach(fired::add);
         }
         return new PointsPolicyDecision(maxPerDay, capRule, growthInput, expiresAfterDays, expiryRule,
-                catalog.version(TABLE), List.copyOf(fired));
+                t.version(), List.copyOf(fired));
     }
 
     private static GrowthInput growthInput(String value, String row) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 
+import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
@@ -24,9 +24,6 @@ public class PositioningService {
     private static final DecisionTable TABLE = DecisionTable.GROUP_POSITIONING;
 
     @Inject
-    RuleUnit<PositioningUnit> ruleUnit;
-
-    @Inject
     DecisionTableCatalog catalog;
 
     public PositioningDecision decide(AidassStage from, AidassStage to, boolean screened) {
@@ -34,12 +31,13 @@ public class PositioningService {
     }
 
     public PositioningDecision decide(AidassStage from, AidassStage to, PositioningHints hints) {
+        CompiledTable t = catalog.active(TABLE); // one version for the whole decision
         PositioningCase positioningCase = new PositioningCase(from, to, hints);
         PositioningUnit unit = new PositioningUnit();
         unit.getCases().add(positioningCase);
         Map<String, PositioningCase.Outputs> outputs = new HashMap<>();
-        List<String> fired = RuleUnits.fire(ruleUnit, unit, rule -> outputs.put(rule, positioningCase.takeOutputs()));
-        String decidedBy = catalog.decidingRow(TABLE, fired);
+        List<String> fired = RuleUnits.fire(t.unit(PositioningUnit.class), unit, rule -> outputs.put(rule, positioningCase.takeOutputs()));
+        String decidedBy = t.decidingRow(fired);
         PositioningCase.Outputs decision = decidedBy == null
                 ? new PositioningCase.Outputs(null, null, null, null)
                 : outputs.get(decidedBy);
@@ -49,7 +47,7 @@ public class PositioningService {
             if (decision.lifespanHours() != null || decision.intensity() != null || decision.primaryMetric() != null) {
                 throw new DecisionTableDefectException(TABLE, "row '" + decidedBy + "' sets outputs but no type");
             }
-            return new PositioningDecision(null, null, null, null, catalog.version(TABLE), fired, decidedBy);
+            return new PositioningDecision(null, null, null, null, t.version(), fired, decidedBy);
         }
         return new PositioningDecision(
                 type,
@@ -57,7 +55,7 @@ public class PositioningService {
                 required(parse(Intensity.class, decision.intensity(), "intensity", decidedBy), "intensity", decidedBy),
                 required(parse(PrimaryMetric.class, decision.primaryMetric(), "primary metric", decidedBy), "primary metric",
                         decidedBy),
-                catalog.version(TABLE),
+                t.version(),
                 fired,
                 decidedBy);
     }

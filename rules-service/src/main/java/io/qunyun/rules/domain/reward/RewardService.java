@@ -8,11 +8,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qunyun.rules.config.DecisionsConfig;
 import io.qunyun.rules.domain.DecisionCache;
+import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
@@ -24,8 +24,8 @@ import io.qunyun.rules.domain.RuleUnits;
  * (PRIORITY) says which fired row decides.
  *
  * <p>Decisions are memoized by their inputs ({@link RewardContext}, which holds every input of the table) in
- * a bounded {@link DecisionCache} ({@code qunyun.decisions.reward-cache-size}, 0 = off): a decision is a pure
- * function of its inputs, and the table is compiled into the build, so it cannot change while the service runs.
+ * a bounded {@link DecisionCache} ({@code qunyun.decisions.reward-cache-size}, 0 = off), keyed by the table
+ * version too: a decision is a pure function of its inputs and the version.
  */
 @ApplicationScoped
 public class RewardService {
@@ -34,9 +34,6 @@ public class RewardService {
 
     /** When no row matches: nothing to credit (not a business number: the neutral element of the formula). */
     static final String NO_MATCH_REASON = "no reward rule matched";
-
-    @Inject
-    RuleUnit<RewardUnit> ruleUnit;
 
     @Inject
     DecisionTableCatalog catalog;
@@ -61,7 +58,8 @@ public class RewardService {
 
     /** The decision for one activity: from the cache when these inputs were decided before. */
     public RewardDecision decide(RewardContext context) {
-        return cache.get(context, this::evaluate);
+        CompiledTable t = catalog.active(TABLE); // one version for the whole decision
+        return cache.get(t, context, inputs -> evaluate(t, inputs));
     }
 
     /** Hits, misses and size of the decision cache. */
@@ -70,14 +68,14 @@ public class RewardService {
     }
 
     /** One evaluation by the rule engine, never cached. */
-    RewardDecision evaluate(RewardContext context) {
+    RewardDecision evaluate(CompiledTable t, RewardContext context) {
         RewardCase rewardCase = new RewardCase(context);
         RewardUnit unit = new RewardUnit();
         unit.getRewards().add(rewardCase);
         Map<String, RewardCase.Outputs> outputs = new HashMap<>();
-        List<String> fired = RuleUnits.fire(ruleUnit, unit, rule -> outputs.put(rule, rewardCase.takeOutputs()));
-        String version = catalog.version(TABLE);
-        String decidedBy = catalog.decidingRow(TABLE, fired);
+        List<String> fired = RuleUnits.fire(t.unit(RewardUnit.class), unit, rule -> outputs.put(rule, rewardCase.takeOutputs()));
+        String version = t.version();
+        String decidedBy = t.decidingRow(fired);
         if (decidedBy == null) {
             return new RewardDecision(0, 0, 1, NO_MATCH_REASON, version, List.of(), null, false, false, null);
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 
+import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.RuleUnits;
@@ -23,18 +23,16 @@ public class FiveW1HService {
             Comparator.comparing(Finding::severity).thenComparing(Finding::rule);
 
     @Inject
-    RuleUnit<FiveW1HUnit> ruleUnit;
-
-    @Inject
     DecisionTableCatalog catalog;
 
     public FiveW1HDecision check(FiveW1HAnswers answers) {
+        CompiledTable t = catalog.active(TABLE); // one version for the whole decision
         SelfCheck check = new SelfCheck(answers);
         FiveW1HUnit unit = new FiveW1HUnit();
         unit.getChecks().add(check);
-        List<String> fired = RuleUnits.fire(TABLE, ruleUnit, unit, check::closeFinding);
+        List<String> fired = RuleUnits.fire(TABLE, t.unit(FiveW1HUnit.class), unit, check::closeFinding);
         List<Finding> findings = check.findings().stream().sorted(MOST_SEVERE_FIRST).toList();
         boolean blocked = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK);
-        return new FiveW1HDecision(blocked, findings, catalog.version(TABLE), fired.stream().sorted().toList());
+        return new FiveW1HDecision(blocked, findings, t.version(), fired.stream().sorted().toList());
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 
+import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
@@ -26,14 +26,12 @@ public class TierService {
     private static final DecisionTable TABLE = DecisionTable.TIERS;
 
     @Inject
-    RuleUnit<TierUnit> ruleUnit;
-
-    @Inject
     DecisionTableCatalog catalog;
 
     public TierDecision decide(GrowthWindow window) {
+        CompiledTable t = catalog.active(TABLE); // one version for the whole decision
         List<String> fired = new ArrayList<>();
-        Map<GrowthInput, Integer> weights = weights(fired);
+        Map<GrowthInput, Integer> weights = weights(t, fired);
 
         long growth = (long) window.purchases() * weights.get(GrowthInput.PURCHASES)
                 + (long) window.contentPoints() * weights.get(GrowthInput.CONTENT)
@@ -42,9 +40,9 @@ public class TierService {
         TierCase tierCase = new TierCase(growth);
         TierUnit unit = new TierUnit();
         unit.getTiers().add(tierCase);
-        List<String> tierRows = RuleUnits.fire(ruleUnit, unit);
+        List<String> tierRows = RuleUnits.fire(t.unit(TierUnit.class), unit);
         // growth ranges must meet exactly: the hit policy (UNIQUE) refuses overlapping rows, and no row is a gap
-        String tierRow = catalog.decidingRow(TABLE, tierRows);
+        String tierRow = t.decidingRow(tierRows);
         if (tierRow == null) {
             throw new DecisionTableDefectException(TABLE, "no tier row covers growth value " + growth);
         }
@@ -54,11 +52,11 @@ public class TierService {
             throw new DecisionTableDefectException(TABLE, "row '" + tierRow + "' has no benefits");
         }
         return new TierDecision(growth, weights, tier, tierCase.getBenefits().trim(), window.currentTier(),
-                TierChange.between(window.currentTier(), tier), catalog.version(TABLE), List.copyOf(fired));
+                TierChange.between(window.currentTier(), tier), t.version(), List.copyOf(fired));
     }
 
     /** First pass: one weight per input kind, from exactly one TierWeights row each. */
-    private Map<GrowthInput, Integer> weights(List<String> fired) {
+    private Map<GrowthInput, Integer> weights(CompiledTable t, List<String> fired) {
         TierUnit unit = new TierUnit();
         Map<GrowthInput, TierWeight> facts = new EnumMap<>(GrowthInput.class);
         for (GrowthInput kind : GrowthInput.values()) {
@@ -66,7 +64,7 @@ public class TierService {
             facts.put(kind, fact);
             unit.getWeights().add(fact);
         }
-        List<String> weightRows = RuleUnits.fire(ruleUnit, unit);
+        List<String> weightRows = RuleUnits.fire(t.unit(TierUnit.class), unit);
         if (weightRows.size() != GrowthInput.values().length) {
             throw new DecisionTableDefectException(TABLE, "TierWeights needs exactly one row per input kind "
                     + java.util.Arrays.toString(GrowthInput.values()) + ", rows fired: " + weightRows);

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 
+import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
@@ -23,23 +23,21 @@ public class TouchStrategyService {
     private static final DecisionTable TABLE = DecisionTable.TOUCH_STRATEGY;
 
     @Inject
-    RuleUnit<TouchUnit> ruleUnit;
-
-    @Inject
     DecisionTableCatalog catalog;
 
     public TouchDecision decide(RelationshipStage stage, CircleLayer layer, GroupType groupType) {
+        CompiledTable t = catalog.active(TABLE); // one version for the whole decision
         TouchCase touchCase = new TouchCase(stage, layer, groupType);
         TouchUnit unit = new TouchUnit();
         unit.getTouches().add(touchCase);
-        List<String> fired = RuleUnits.fire(TABLE, ruleUnit, unit, touchCase::closeRow);
+        List<String> fired = RuleUnits.fire(TABLE, t.unit(TouchUnit.class), unit, touchCase::closeRow);
         if (fired.isEmpty()) {
             throw new DecisionTableDefectException(TABLE, "no row covers stage " + stage + ", layer " + layer
                     + ", group type " + groupType);
         }
         // the table's hit policy (PRIORITY) picks the deciding row, as for every table
-        TouchOutcome decisive = touchCase.outcome(catalog.decidingRow(TABLE, fired));
+        TouchOutcome decisive = touchCase.outcome(t.decidingRow(fired));
         return new TouchDecision(decisive.action(), decisive.channel(), decisive.ownerRole(), decisive.priority(),
-                decisive.rule(), catalog.version(TABLE), fired);
+                decisive.rule(), t.version(), fired);
     }
 }

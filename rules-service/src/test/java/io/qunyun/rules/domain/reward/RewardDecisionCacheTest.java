@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.drools.ruleunits.api.RuleUnit;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.config.DecisionsConfig;
 import io.qunyun.rules.domain.DecisionCache;
+import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableDefectException;
@@ -41,9 +41,6 @@ import io.restassured.http.ContentType;
 class RewardDecisionCacheTest {
 
     @Inject
-    RuleUnit<RewardUnit> ruleUnit;
-
-    @Inject
     DecisionTableCatalog catalog;
 
     @Inject
@@ -56,7 +53,7 @@ class RewardDecisionCacheTest {
     MeterRegistry registry;
 
     private RewardService service(int cacheSize) {
-        return RewardServiceWiring.rewardService(ruleUnit, catalog, cacheSize, new SimpleMeterRegistry());
+        return RewardServiceWiring.rewardService(catalog, cacheSize, new SimpleMeterRegistry());
     }
 
     /** Every row of the table is reached by some of these; streaks 0..22 so that 7, 14 and 21 are in. */
@@ -162,14 +159,14 @@ class RewardDecisionCacheTest {
         boolean[] defect = {true};
         DecisionTableCatalog broken = new DecisionTableCatalog() {
             @Override
-            public String decidingRow(DecisionTable table, List<String> fired) {
-                if (defect[0]) {
-                    throw new DecisionTableDefectException(table, "rows " + fired + " all match with the same priority");
-                }
-                return super.decidingRow(table, fired);
+            public CompiledTable active(DecisionTable table) {
+                CompiledTable real = super.active(table);
+                // a version whose priorities lack every row: deciding any fired row is a table defect
+                return defect[0] ? new CompiledTable(real.table(), real.version(), real.workbook(), real.sheets(),
+                        real.hitPolicy(), java.util.Map.of(), real.units(), real.activation(), false) : real;
             }
         };
-        RewardService service = RewardServiceWiring.rewardService(ruleUnit, broken, 100, new SimpleMeterRegistry());
+        RewardService service = RewardServiceWiring.rewardService(broken, 100, new SimpleMeterRegistry());
         RewardContext context = RewardContext.of("SHARE", false);
         assertThrows(DecisionTableDefectException.class, () -> service.decide(context));
         assertThrows(DecisionTableDefectException.class, () -> service.decide(context), "still failing loudly");

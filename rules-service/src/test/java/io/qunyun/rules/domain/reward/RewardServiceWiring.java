@@ -1,7 +1,5 @@
 package io.qunyun.rules.domain.reward;
 
-import org.drools.ruleunits.api.RuleUnit;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 
@@ -16,10 +14,9 @@ public final class RewardServiceWiring {
     }
 
     /** @param cacheSize {@code qunyun.decisions.reward-cache-size}: 0 = every decision evaluated by the engine */
-    public static RewardService rewardService(RuleUnit<RewardUnit> ruleUnit, DecisionTableCatalog catalog, int cacheSize,
+    public static RewardService rewardService(DecisionTableCatalog catalog, int cacheSize,
             MeterRegistry registry) {
         RewardService service = new RewardService();
-        service.ruleUnit = ruleUnit;
         service.catalog = catalog;
         service.config = () -> cacheSize;
         service.registry = registry;

@@ -1,4 +1,4 @@
-package io.qunyun.rules.tables;
+package io.qunyun.rules.domain.check;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,8 @@ import io.qunyun.rules.domain.DecisionTable;
 
 /**
  * Regression cases of the decision tables: one CSV per table in
- * {@code src/test/resources/decision-cases/<Table>.csv} (UTF-8, RFC 4180 quoting).
+ * {@code src/main/resources/decision-cases/<Table>.csv} (UTF-8, RFC 4180 quoting), shipped with the service
+ * so that an uploaded workbook is checked against them.
  *
  * <p>Header: {@code case}, then request fields (JSON field names of the table's decision endpoint),
  * then {@code expect.<response field>} columns. A response field is a path into the JSON answer:
@@ -32,7 +33,9 @@ import io.qunyun.rules.domain.DecisionTable;
  */
 public final class DecisionCases {
 
-    public static final Path DIRECTORY = Path.of("src", "test", "resources", "decision-cases");
+    /** In the source tree (tests, the coverage check); the same files are on the classpath as {@link #RESOURCE}. */
+    public static final Path DIRECTORY = Path.of("src", "main", "resources", "decision-cases");
+    public static final String RESOURCE = "decision-cases/";
     public static final String EXPECT = "expect.";
     public static final String FIRED = "firedRules";
     public static final String DECIDED_BY = "decidedBy";
@@ -93,16 +96,51 @@ public final class DecisionCases {
     }
 
     public static List<Case> read(Path file) {
-        String table = file.getFileName().toString().replaceFirst("\\.csv$", "");
-        List<List<String>> records;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return read(file.getFileName().toString().replaceFirst("\\.csv$", ""), file.toString(),
+                    Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The cases of {@code table} shipped on the classpath; none when it has no CSV. */
+    public static List<Case> of(DecisionTable table) {
+        String resource = RESOURCE + table.tableName() + ".csv";
+        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of();
+            }
+            return read(table.tableName(), resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The request fields the regression cases of {@code table} use (the CSV's input columns, in order). */
+    public static List<String> inputFields(DecisionTable table) {
+        String resource = RESOURCE + table.tableName() + ".csv";
+        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of();
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+            List<List<String>> records = parse(text);
+            return records.isEmpty() ? List.of() : records.get(0).stream().skip(1).map(String::trim)
+                    .filter(column -> !column.startsWith(EXPECT)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Case> read(String table, String file, String content) {
+        List<List<String>> records;
+        {
+            String text = content;
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1); // Excel writes a BOM into UTF-8 CSV files
             }
             records = parse(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (records.isEmpty() || !records.get(0).get(0).trim().equals("case")) {
             throw new IllegalArgumentException(file + ": the first line must be the header, starting with 'case'");
@@ -134,13 +172,13 @@ public final class DecisionCases {
             if (!names.add(name)) {
                 throw new IllegalArgumentException(file + " line " + (r + 1) + ": case name '" + name + "' is used twice");
             }
-            cases.add(new Case(table, file.toString(), r + 1, name, inputs, expects));
+            cases.add(new Case(table, file, r + 1, name, inputs, expects));
         }
         return cases;
     }
 
     /** RFC 4180: commas, double quotes around cells that contain commas, quotes or line breaks. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -1,4 +1,4 @@
-package io.qunyun.rules.tables;
+package io.qunyun.rules.domain.check;
 
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * ({@code "$param"}, the cell is text) or not. Anything else is rejected with a readable reason: the
  * checker never guesses what a snippet means.
  */
-record ConditionSnippet(String field, String operator, boolean quoted, boolean nullGuard) {
+public record ConditionSnippet(String field, String operator, boolean quoted, boolean nullGuard) {
 
     static final String SUPPORTED = "field == \"$param\", field == $param, field != $param, field < $param, "
             + "field <= $param, field > $param, field >= $param, field != null && field > $param";
@@ -21,7 +21,7 @@ record ConditionSnippet(String field, String operator, boolean quoted, boolean n
             "^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*!=\\s*null\\s*&&\\s*\\1\\s*(==|!=|<=|>=|<|>)\\s*(\"?)\\$param\\3\\s*$");
 
     /** @throws IllegalArgumentException when the snippet has another form */
-    static ConditionSnippet parse(String snippet) {
+    public static ConditionSnippet parse(String snippet) {
         Matcher guarded = GUARDED.matcher(snippet);
         if (guarded.matches()) {
             return new ConditionSnippet(guarded.group(1), guarded.group(2), !guarded.group(3).isEmpty(), true);
@@ -39,7 +39,7 @@ record ConditionSnippet(String field, String operator, boolean quoted, boolean n
      * Equality is null-safe (absent never equals a value, and differs from every value); ordering
      * comparisons never match an absent value.
      */
-    boolean test(Object value, Object param) {
+    public boolean test(Object value, Object param) {
         if (value == null && nullGuard) {
             return false;
         }

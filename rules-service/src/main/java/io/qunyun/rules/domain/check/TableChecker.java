@@ -1,4 +1,4 @@
-package io.qunyun.rules.tables;
+package io.qunyun.rules.domain.check;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -21,6 +21,7 @@ import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableSheet;
 import io.qunyun.rules.domain.HitPolicy;
+import io.qunyun.rules.domain.TableProblem;
 
 /**
  * Completeness and conflict check of one decision-table workbook, without the rule engine: it reads
@@ -58,7 +59,7 @@ public final class TableChecker {
 
     /** The check result of one table; {@link #text()} is what the analyst reads. */
     public record Report(String table, HitPolicy hitPolicy, int rows, List<String> inputs, long combinations,
-            long gaps, long conflicts, List<String> problems) {
+            long gaps, long conflicts, List<TableProblem> problems) {
 
         public boolean passed() {
             return problems.isEmpty();
@@ -75,8 +76,8 @@ public final class TableChecker {
             } else {
                 text.append("FAILED - ").append(gaps).append(" gap(s), ").append(conflicts).append(" conflict(s), ")
                         .append(problems.size()).append(" finding(s)");
-                for (String problem : problems) {
-                    text.append("\n  ").append(problem);
+                for (TableProblem problem : problems) {
+                    text.append("\n  ").append(problem.text());
                 }
             }
             return text.toString();
@@ -110,7 +111,7 @@ public final class TableChecker {
             sheets = DecisionTableSheet.read(workbook, tableName);
         } catch (RuntimeException e) {
             return List.of(new Report(tableName, policy, 0, List.of(), 0, 0, 0,
-                    List.of("cannot read the workbook: " + e.getMessage())));
+                    List.of(TableProblem.of(tableName, "无法读取工作簿：" + e.getMessage(), "cannot read the workbook: " + e.getMessage()))));
         }
         String stated = statedHitPolicy(workbook);
         Set<String> earlier = new HashSet<>(); // rule names of the RuleTables above
@@ -118,15 +119,17 @@ public final class TableChecker {
         for (DecisionTableSheet sheet : sheets) {
             String name = sheet.name().isEmpty() || sheet.name().equals(tableName) ? tableName : tableName + "/" + sheet.name();
             Report report = new Checker(name, policy, sheet, properties).run();
-            List<String> problems = new ArrayList<>(report.problems());
+            List<TableProblem> problems = new ArrayList<>(report.problems());
             if (stated != null && !stated.equals(policy.name())) {
-                problems.add(0, "the README sheet says hit policy " + stated + " but " + tableName
-                        + ".drl.xlsx.properties says " + policy + " (the service uses the properties file): make them agree");
+                problems.add(0, TableProblem.of("README", "README 工作表写的命中规则是 " + stated + "，但 " + tableName
+                        + ".drl.xlsx.properties 写的是 " + policy + "（服务使用后者）：请保持一致",
+                        "the README sheet says hit policy " + stated + " but " + tableName
+                        + ".drl.xlsx.properties says " + policy + " (the service uses the properties file): make them agree"));
             }
             for (DecisionTableSheet.Rule rule : sheet.rules()) {
                 if (earlier.contains(rule.name())) {
-                    problems.add("row " + rule.row() + ": the name '" + rule.name() + "' is also used in another table of "
-                            + "the sheet; names must be unique in the sheet");
+                    problems.add(TableProblem.at(tableName, rule, null, "规则名在本工作表的另一张表中也出现了；名称在工作表内必须唯一",
+                            "the name '" + rule.name() + "' is also used in another table of the sheet; names must be unique in the sheet"));
                 }
             }
             sheet.rules().forEach(rule -> earlier.add(rule.name()));
@@ -138,7 +141,7 @@ public final class TableChecker {
     }
 
     /** The hit policy the README sheet states in a cell "Hit policy ... = X", if any. */
-    static String statedHitPolicy(byte[] workbook) {
+    public static String statedHitPolicy(byte[] workbook) {
         org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
         try (org.apache.poi.ss.usermodel.Workbook book = org.apache.poi.ss.usermodel.WorkbookFactory
                 .create(new java.io.ByteArrayInputStream(workbook))) {
@@ -178,7 +181,7 @@ public final class TableChecker {
         final HitPolicy policy;
         final DecisionTableSheet sheet;
         final Properties properties;
-        final List<String> problems = new ArrayList<>();
+        final List<TableProblem> problems = new ArrayList<>();
 
         Checker(String table, HitPolicy policy, DecisionTableSheet sheet, Properties properties) {
             this.table = table;
@@ -194,7 +197,7 @@ public final class TableChecker {
             try {
                 fact = factClass();
             } catch (RuntimeException e) {
-                return report(List.of(), 0, 0, 0, List.of(e.getMessage()));
+                return report(List.of(), 0, 0, 0, List.of(TableProblem.of(sheetName(), e.getMessage(), e.getMessage())));
             }
             Map<String, Integer> inputIndex = new LinkedHashMap<>();
             for (DecisionTableSheet.Column column : sheet.columns()) {
@@ -205,15 +208,16 @@ public final class TableChecker {
                 try {
                     snippet = ConditionSnippet.parse(column.snippet());
                 } catch (IllegalArgumentException e) {
-                    problems.add("column '" + column.label() + "': " + e.getMessage());
+                    problems.add(TableProblem.at(sheetName(), null, column, "检查器无法理解这一列的代码片段（第 7 行）：" + e.getMessage(),
+                            e.getMessage()));
                     continue;
                 }
                 Integer index = inputIndex.get(snippet.field());
                 if (index == null) {
                     Class<?> type = fieldType(fact, snippet.field());
                     if (type == null) {
-                        problems.add("column '" + column.label() + "': " + fact.getSimpleName() + " has no input '"
-                                + snippet.field() + "'");
+                        problems.add(TableProblem.at(sheetName(), null, column, fact.getSimpleName() + " 没有输入 '"
+                                + snippet.field() + "'", fact.getSimpleName() + " has no input '" + snippet.field() + "'"));
                         continue;
                     }
                     index = inputs.size();
@@ -231,7 +235,8 @@ public final class TableChecker {
             Set<String> names = new HashSet<>();
             for (DecisionTableSheet.Rule rule : sheet.rules()) {
                 if (!names.add(rule.name())) {
-                    problems.add("row " + rule.row() + ": the name '" + rule.name() + "' is used twice; names must be unique");
+                    problems.add(TableProblem.at(sheetName(), rule, null, "规则名出现了两次；名称必须唯一",
+                            "the name '" + rule.name() + "' is used twice; names must be unique"));
                 }
             }
             List<String> inputNames = domains.stream().map(Input::field).toList();
@@ -242,14 +247,20 @@ public final class TableChecker {
             for (Input input : domains) {
                 combinations *= input.values().size();
                 if (combinations > MAX_COMBINATIONS) {
-                    return report(inputNames, combinations, 0, 0, List.of("more than " + MAX_COMBINATIONS
-                            + " combinations: declare fewer values (qunyun.values.<input> in the properties file)"));
+                    return report(inputNames, combinations, 0, 0, List.of(TableProblem.of(sheetName(), "组合超过 " + MAX_COMBINATIONS
+                            + " 个：请在 properties 文件中声明更少的取值", "more than " + MAX_COMBINATIONS
+                            + " combinations: declare fewer values (qunyun.values.<input> in the properties file)")));
                 }
             }
             return enumerate(domains, conds, rules, combinations);
         }
 
-        Report report(List<String> inputs, long combinations, long gaps, long conflicts, List<String> problems) {
+        /** The sheet's name as the analyst sees it (a report of {@code Tiers/TierWeights} is on sheet {@code Tiers}). */
+        String sheetName() {
+            return table.contains("/") ? table.substring(0, table.indexOf('/')) : table;
+        }
+
+        Report report(List<String> inputs, long combinations, long gaps, long conflicts, List<TableProblem> problems) {
             return new Report(table, policy, sheet.rules().size(), inputs, combinations, gaps, conflicts, List.copyOf(problems));
         }
 
@@ -385,8 +396,8 @@ public final class TableChecker {
                     values.add(null);
                 }
             } else {
-                problems.add("input '" + input.field() + "' has type " + type.getSimpleName()
-                        + ", which the checker cannot enumerate");
+                problems.add(TableProblem.of(sheetName(), "输入 '" + input.field() + "' 的类型 " + type.getSimpleName() + " 无法枚举",
+                        "input '" + input.field() + "' has type " + type.getSimpleName() + ", which the checker cannot enumerate"));
             }
             return new Input(input.field(), type, values, declared);
         }
@@ -419,8 +430,7 @@ public final class TableChecker {
                     try {
                         params[c] = param(input, cond.snippet(), cell);
                     } catch (IllegalArgumentException e) {
-                        problems.add("row " + rule.row() + " '" + rule.name() + "', column '" + cond.column().label() + "': "
-                                + e.getMessage());
+                        problems.add(TableProblem.at(sheetName(), rule, cond.column(), zh(e.getMessage()), e.getMessage()));
                     }
                 }
                 rules.add(new CompiledRule(rule, params, rule.priority() == null ? 0 : rule.priority()));
@@ -449,8 +459,8 @@ public final class TableChecker {
                         .filter(m -> m.getName().equals(setter.group(1)) && m.getParameterCount() == 1)
                         .map(m -> m.getParameterTypes()[0]).findFirst().orElse(null);
                 if (type == null) {
-                    problems.add("column '" + column.label() + "': " + fact.getSimpleName() + " has no output "
-                            + setter.group(1));
+                    problems.add(TableProblem.at(sheetName(), null, column, fact.getSimpleName() + " 没有输出 " + setter.group(1),
+                            fact.getSimpleName() + " has no output " + setter.group(1)));
                     continue;
                 }
                 String output = Character.toLowerCase(setter.group(1).charAt(3)) + setter.group(1).substring(4);
@@ -460,32 +470,41 @@ public final class TableChecker {
                     if (cell.isEmpty()) {
                         continue;
                     }
-                    String where = "row " + rule.row() + " '" + rule.name() + "', column '" + column.label() + "': ";
                     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
                         if (!cell.matches("-?\\d+")) {
-                            problems.add(where + "'" + cell + "' is not a whole number");
+                            problems.add(TableProblem.at(sheetName(), rule, column, "「" + cell + "」不是整数", "'" + cell + "' is not a whole number"));
                         }
                     } else if (decimal(type)) {
                         if (!cell.matches("-?\\d+(\\.\\d+)?")) {
-                            problems.add(where + "'" + cell + "' is not a number");
+                            problems.add(TableProblem.at(sheetName(), rule, column, "「" + cell + "」不是数字", "'" + cell + "' is not a number"));
                         }
                     } else if (type == boolean.class || type == Boolean.class) {
                         if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
-                            problems.add(where + "'" + cell + "' is not true or false");
+                            problems.add(TableProblem.at(sheetName(), rule, column, "「" + cell + "」不是 true 或 false",
+                                    "'" + cell + "' is not true or false"));
                         }
                     } else if (type == String.class && declared != null) {
                         Input values = domain(new Input(output, String.class, List.of(), true), List.of(), -1);
                         if (!values.values().contains(cell)) {
-                            problems.add(where + "'" + cell + "' is not one of " + values.values().stream()
-                                    .filter(v -> v != null).map(String::valueOf).toList());
+                            List<String> allowed = values.values().stream().filter(v -> v != null).map(String::valueOf).toList();
+                            problems.add(TableProblem.at(sheetName(), rule, column, "「" + cell + "」不在可选值 " + allowed + " 之中",
+                                    "'" + cell + "' is not one of " + allowed));
                         }
                     }
                     if (type == String.class && setter.group(2).isEmpty()) {
-                        problems.add("column '" + column.label() + "': the snippet writes text without quotes");
+                        problems.add(TableProblem.at(sheetName(), null, column, "代码片段写入文本时没有加引号",
+                                "the snippet writes text without quotes"));
                         break;
                     }
                 }
             }
+        }
+
+        /** The Chinese of a cell reading message of {@link #param}. */
+        static String zh(String en) {
+            return en.replace(" is not true or false", " 不是 true 或 false").replace(" is not a whole number", " 不是整数")
+                    .replace(" is not a number", " 不是数字").replace(" is not one of ", " 不在可选值之中：")
+                    .replace("compares text without quotes", "比较文本时没有加引号").replace("the snippet", "代码片段");
         }
 
         static Object param(Input input, ConditionSnippet snippet, String cell) {
@@ -535,7 +554,7 @@ public final class TableChecker {
             Object[] values = new Object[n];
             Map<CompiledRule, Long> matched = new HashMap<>();
             Map<CompiledRule, Long> decided = new HashMap<>();
-            List<String> gapExamples = new ArrayList<>();
+            List<TableProblem> gapExamples = new ArrayList<>();
             long gaps = 0;
             long conflicts = 0;
             // conflicts grouped by the rows involved: one line per set of rows
@@ -557,7 +576,9 @@ public final class TableChecker {
                     if (matches.isEmpty()) {
                         gaps++;
                         if (gapExamples.size() < MAX_EXAMPLES) {
-                            gapExamples.add("gap: no row decides " + describe(inputs, values));
+                            String combination = describe(inputs, values);
+                            gapExamples.add(TableProblem.of(sheetName(), "缺口：没有任何一行决定 " + combination,
+                                    "gap: no row decides " + combination));
                         }
                     } else {
                         List<CompiledRule> top = top(matches);
@@ -578,27 +599,33 @@ public final class TableChecker {
                     position[i] = 0;
                 }
             }
-            List<String> found = new ArrayList<>(gapExamples);
+            List<TableProblem> found = new ArrayList<>(gapExamples);
             if (gaps > gapExamples.size()) {
-                found.add("... and " + (gaps - gapExamples.size()) + " more combination(s) no row decides");
+                found.add(TableProblem.of(sheetName(), "……另有 " + (gaps - gapExamples.size()) + " 个组合没有任何一行决定",
+                        "... and " + (gaps - gapExamples.size()) + " more combination(s) no row decides"));
             }
             int listed = 0;
             for (Map.Entry<String, long[]> conflict : conflictCounts.entrySet()) {
                 if (listed++ == MAX_EXAMPLES) {
-                    found.add("... and " + (conflictCounts.size() - MAX_EXAMPLES) + " more set(s) of conflicting rows");
+                    found.add(TableProblem.of(sheetName(), "……另有 " + (conflictCounts.size() - MAX_EXAMPLES) + " 组冲突的行",
+                            "... and " + (conflictCounts.size() - MAX_EXAMPLES) + " more set(s) of conflicting rows"));
                     break;
                 }
-                found.add("conflict: " + conflict.getKey() + " - " + conflict.getValue()[0] + " combination(s), e.g. "
-                        + conflictExample.get(conflict.getKey()));
+                found.add(TableProblem.of(sheetName(), "冲突：" + conflict.getKey() + "（同时匹配且无法分出先后）- "
+                        + conflict.getValue()[0] + " 个组合，例如 " + conflictExample.get(conflict.getKey()),
+                        "conflict: " + conflict.getKey() + " - " + conflict.getValue()[0] + " combination(s), e.g. "
+                        + conflictExample.get(conflict.getKey())));
             }
             for (CompiledRule rule : rules) {
                 if (!matched.containsKey(rule)) {
-                    found.add("row " + rule.rule().row() + " '" + rule.rule().name() + "' never matches: no combination of "
-                            + "inputs satisfies all its conditions");
+                    found.add(TableProblem.at(sheetName(), rule.rule(), null, "这一行永远不会匹配：没有任何输入组合满足它的全部条件",
+                            "row " + rule.rule().row() + " '" + rule.rule().name() + "' never matches: no combination of "
+                            + "inputs satisfies all its conditions"));
                 } else if (policy != HitPolicy.COLLECT && !decided.containsKey(rule) && conflictCounts.keySet().stream()
                         .noneMatch(key -> key.contains("'" + rule.rule().name() + "'"))) {
-                    found.add("row " + rule.rule().row() + " '" + rule.rule().name() + "' never decides: whenever it matches, "
-                            + "a row of higher priority matches too");
+                    found.add(TableProblem.at(sheetName(), rule.rule(), null, "这一行永远不会起决定作用：它匹配时总有优先级更高的行也匹配",
+                            "row " + rule.rule().row() + " '" + rule.rule().name() + "' never decides: whenever it matches, "
+                            + "a row of higher priority matches too"));
                 }
             }
             return report(inputs.stream().map(Input::field).toList(), combinations, gaps, conflicts, found);

@@ -1,0 +1,143 @@
+package io.qunyun.member;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import io.qunyun.member.persistence.ActivityRepository;
+
+/** POST /activities/batch: per-item results, the single endpoint's idempotency, all-or-nothing on bad input. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@TestSecurity(user = "test", roles = "integration")
+class ActivityBatchTest {
+
+    @Inject
+    ActivityRepository activities;
+
+    private static String item(String memberId, String type, String key) {
+        return """
+                {"memberId":"%s","type":"%s","occurredAt":"2026-11-21T08:00:00Z","idempotencyKey":"%s"}"""
+                .formatted(memberId, type, key);
+    }
+
+    private static String batch(List<String> items) {
+        return "{\"activities\":[" + String.join(",", items) + "]}";
+    }
+
+    private long activitiesOf(String memberId) {
+        return QuarkusTransaction.requiringNew().call(() -> activities.count("memberId", UUID.fromString(memberId)));
+    }
+
+    @Test
+    void recordsEachItemWithItsOwnResultAndPublishesOneEventPerNewActivity() throws Exception {
+        String alice = TestData.newMember();
+        String bob = TestData.newMember();
+        String nobody = UUID.randomUUID().toString();
+        // a key alice used before through the single endpoint answers the original activity
+        String earlier = given().contentType(ContentType.JSON)
+                .body(TestData.activityJson("SHARE", null, "2026-11-20T08:00:00Z", "k-0"))
+                .post("/members/{id}/activities", alice).then().statusCode(201).extract().path("activityId");
+
+        try (KafkaCompanion kafka = TestData.kafka()) {
+            ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics("member-activities",
+                    records -> records.filter(r -> alice.equals(r.key()) || bob.equals(r.key())));
+            var response = given().contentType(ContentType.JSON)
+                    .body(batch(List.of(item(alice, "CHECK_IN", "k-0"), item(alice, "PURCHASE", "k-1"),
+                            item(nobody, "SHARE", "k-1"), item(bob, "PURCHASE", "k-1"), item(alice, "SHARE", "k-1"))))
+                    .post("/activities/batch")
+                    .then().statusCode(200)
+                    .body("created", equalTo(2)).body("replayed", equalTo(2)).body("rejected", equalTo(1))
+                    .body("results", hasSize(5))
+                    .body("results[0].status", equalTo(200)).body("results[0].activity.activityId", equalTo(earlier))
+                    .body("results[0].activity.type", equalTo("SHARE"))
+                    .body("results[1].status", equalTo(201)).body("results[1].activity.type", equalTo("PURCHASE"))
+                    .body("results[2].status", equalTo(404)).body("results[2].activity", nullValue())
+                    .body("results[2].error.field", equalTo("activities[2].memberId"))
+                    .body("results[3].status", equalTo(201)).body("results[3].activity.memberId", equalTo(bob))
+                    // the same key twice in one call: the second answers the first
+                    .body("results[4].status", equalTo(200))
+                    .extract();
+            assertEquals(response.<String>path("results[1].activity.activityId"),
+                    response.<String>path("results[4].activity.activityId"));
+            assertEquals(2, activitiesOf(alice));
+            assertEquals(1, activitiesOf(bob));
+
+            // replaying the whole call changes nothing and answers the same activities
+            given().contentType(ContentType.JSON)
+                    .body(batch(List.of(item(alice, "PURCHASE", "k-1"), item(bob, "PURCHASE", "k-1"))))
+                    .post("/activities/batch")
+                    .then().statusCode(200).body("created", equalTo(0)).body("replayed", equalTo(2))
+                    .body("results[0].activity.activityId", equalTo(response.<String>path("results[1].activity.activityId")));
+
+            events.awaitRecords(3, Duration.ofSeconds(30));
+            Thread.sleep(2500); // longer than a relay sweep: a duplicate event would show up now
+            assertEquals(3, events.count(), () -> "events: " + events.getRecords());
+            events.stop();
+        }
+    }
+
+    @Test
+    void aMalformedItemRejectsTheWholeCallAndStoresNothing() {
+        String alice = TestData.newMember();
+        given().contentType(ContentType.JSON)
+                .body(batch(List.of(item(alice, "PURCHASE", "m-1"), item(alice, "NOT_A_TYPE", "m-2"))))
+                .post("/activities/batch")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(batch(List.of(item(alice, "PURCHASE", "m-1"),
+                        "{\"memberId\":\"" + alice + "\",\"type\":\"SHARE\",\"occurredAt\":\"2026-11-21T08:00:00Z\"}")))
+                .post("/activities/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("activities[1].idempotencyKey"));
+        assertEquals(0, activitiesOf(alice));
+    }
+
+    @Test
+    void takesAThousandItemsAndRefusesMore() {
+        String alice = TestData.newMember();
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            items.add(item(alice, "SHARE", "bulk-" + i));
+        }
+        given().contentType(ContentType.JSON).body(batch(items)).post("/activities/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("activities"));
+        assertEquals(0, activitiesOf(alice));
+
+        List<String> ids = given().contentType(ContentType.JSON).body(batch(items.subList(0, 1000)))
+                .post("/activities/batch")
+                .then().statusCode(200).body("created", equalTo(1000)).extract().path("results.activity.activityId");
+        assertEquals(1000, new HashSet<>(ids).size());
+        assertEquals(1000, activitiesOf(alice));
+    }
+
+    @Test
+    @TestSecurity(user = "reader", roles = "analyst")
+    void otherRolesAreRefused() {
+        given().contentType(ContentType.JSON)
+                .body(batch(List.of(item(TestData.newMember(), "SHARE", "r-1"))))
+                .post("/activities/batch")
+                .then().statusCode(403);
+    }
+}

@@ -1,0 +1,275 @@
+package io.qunyun.rules.domain;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.model.codegen.execmodel.CanonicalModelKieProject;
+import org.drools.ruleunits.api.RuleUnit;
+import org.drools.ruleunits.impl.InternalRuleUnit;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+
+/**
+ * Compiles one workbook into rule units while the service runs: the decision sheet becomes DRL (the
+ * engine's decision-table compiler, fed the {@linkplain CellText#plain plain text} of every cell so that
+ * any spreadsheet program's way of storing booleans and numbers compiles the same), the DRL an
+ * executable-model KieModule in its own class loader, and its rule units are looked up by their data class.
+ * Used at startup for the built-in workbooks, on upload for a candidate, and on activation.
+ *
+ * <p>A compile error is mapped back to the spreadsheet: the DRL line the compiler names is inside a rule
+ * (= a row), and the cell whose snippet produced that line names the column.
+ */
+public final class TableCompiler {
+
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"\\s*$");
+
+    private TableCompiler() {
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @throws TableCompileException with the problems located in the workbook */
+    public static CompiledTable compile(DecisionTable table, byte[] workbook, HitPolicy hitPolicy) {
+        return compileAll(Map.of(table, new Source(workbook, hitPolicy))).get(table);
+    }
+
+    /** A workbook to compile and the hit policy of its table. */
+    public record Source(byte[] workbook, HitPolicy hitPolicy) {
+    }
+
+    /** What the engine needs of one table before the build. */
+    private record Prepared(DecisionTable table, Source source, List<DecisionTableSheet> sheets, Map<String, Integer> priorities,
+            String drl, Set<String> unitNames) {
+    }
+
+    /**
+     * Compiles several workbooks in one build (one Java compiler run and one class loader for all: the
+     * startup compiles every built-in table this way, much faster than one build per table). When the build
+     * fails, each table is compiled on its own so that every problem is located in its own workbook.
+     *
+     * @throws TableCompileException for the first table that does not compile
+     */
+    public static Map<DecisionTable, CompiledTable> compileAll(Map<DecisionTable, Source> sources) {
+        List<Prepared> prepared = new ArrayList<>();
+        for (Map.Entry<DecisionTable, Source> source : sources.entrySet()) {
+            prepared.add(prepare(source.getKey(), source.getValue()));
+        }
+        KieServices services = KieServices.get();
+        KieFileSystem files = services.newKieFileSystem();
+        for (Prepared table : prepared) {
+            String packagePath = table.sheets().get(0).ruleSet().replace('.', '/');
+            files.write("src/main/resources/" + packagePath + "/" + table.table().tableName() + ".drl", table.drl());
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            if (prepared.size() > 1) {
+                for (Prepared table : prepared) {
+                    compile(table.table(), table.source().workbook(), table.source().hitPolicy()); // throws for the culprit
+                }
+            }
+            Prepared table = prepared.get(0);
+            throw new TableCompileException(table.table(), locate(table.table().tableName(), table.sheets(), table.drl(), errors));
+        }
+        InternalKieModule module = (InternalKieModule) builder.getKieModule(ExecutableModelProject.class);
+        ClassLoader loader = new CanonicalModelKieProject(module, module.getModuleClassLoader()).getClassLoader();
+        Map<String, RuleUnit<?>> units = new HashMap<>();
+        for (RuleUnit<?> unit : ServiceLoader.load(RuleUnit.class, loader)) {
+            units.put(((InternalRuleUnit<?>) unit).getRuleUnitDataClass().getName(), unit);
+        }
+        Map<DecisionTable, CompiledTable> compiled = new java.util.EnumMap<>(DecisionTable.class);
+        for (Prepared table : prepared) {
+            Map<Class<?>, RuleUnit<?>> own = new HashMap<>();
+            for (String unitName : table.unitNames()) {
+                RuleUnit<?> unit = units.get(unitName);
+                if (unit == null) {
+                    throw new TableCompileException(table.table(), List.of(TableProblem.of(table.table().tableName(),
+                            "Unit 单元格中的规则单元不存在：" + unitName, "no rule unit " + unitName + " (cell next to 'Unit')")));
+                }
+                own.put(((InternalRuleUnit<?>) unit).getRuleUnitDataClass(), unit);
+            }
+            byte[] workbook = table.source().workbook();
+            compiled.put(table.table(), new CompiledTable(table.table(), sha256(workbook), workbook.clone(), table.sheets(),
+                    table.source().hitPolicy(), Map.copyOf(table.priorities()), Map.copyOf(own), 0, false));
+        }
+        return compiled;
+    }
+
+    private static Prepared prepare(DecisionTable table, Source source) {
+        String sheetName = table.tableName();
+        byte[] workbook = source.workbook();
+        List<DecisionTableSheet> sheets;
+        try {
+            sheets = DecisionTableSheet.read(workbook, sheetName);
+        } catch (RuntimeException e) {
+            throw new TableCompileException(table, List.of(TableProblem.of(sheetName,
+                    "无法读取工作簿（需要 .xlsx 文件，含名为 " + sheetName + " 的工作表）：" + e.getMessage(),
+                    "cannot read the workbook (an .xlsx file with a sheet named " + sheetName + " is needed): " + e.getMessage())));
+        }
+        Map<String, Integer> priorities;
+        try {
+            priorities = DecisionTableSheet.priorities(sheets);
+        } catch (IllegalArgumentException e) {
+            throw new TableCompileException(table, List.of(TableProblem.of(sheetName, "优先级必须是整数：" + e.getMessage(),
+                    e.getMessage())));
+        }
+        String drl;
+        try {
+            drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(CellText.plain(workbook)), sheetName);
+        } catch (RuntimeException e) {
+            throw new TableCompileException(table, List.of(TableProblem.of(sheetName,
+                    "决策表结构无法解析（RuleSet / Unit / RuleTable 等接线行是否被改动？）：" + rootMessage(e),
+                    "the table's structure cannot be read (were the wiring rows RuleSet / Unit / RuleTable changed?): "
+                            + rootMessage(e))));
+        }
+        Set<String> unitNames = new LinkedHashSet<>();
+        for (DecisionTableSheet sheet : sheets) {
+            if (sheet.ruleSet() == null || sheet.unit() == null) {
+                throw new TableCompileException(table, List.of(TableProblem.of(sheetName, "缺少 RuleSet 或 Unit 单元格",
+                        "the sheet has no RuleSet or Unit cell")));
+            }
+            unitNames.add(sheet.unit().contains(".") ? sheet.unit() : sheet.ruleSet() + "." + sheet.unit());
+        }
+        return new Prepared(table, source, sheets, priorities, drl, unitNames);
+    }
+
+    /** Maps the compiler's messages (DRL lines) to rows and cells of the sheet. */
+    static List<TableProblem> locate(String sheetName, List<DecisionTableSheet> sheets, String drl, List<Message> errors) {
+        String[] lines = drl.split("\n", -1);
+        List<TableProblem> problems = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Message error : errors) {
+            String text = readable(error.getText());
+            int line = error.getLine(); // 1-based; 0 or less when unknown
+            String ruleName = null;
+            for (int i = Math.min(Math.max(line, 0), lines.length) - 1; i >= 0; i--) {
+                Matcher rule = RULE.matcher(lines[i]);
+                if (rule.matches()) {
+                    ruleName = rule.group(1);
+                    break;
+                }
+            }
+            if (ruleName == null) {
+                Matcher named = Pattern.compile("[Rr]ule \"?([^\"]+?)\"?[:\\s]").matcher(text);
+                if (named.find()) {
+                    ruleName = named.group(1).trim();
+                }
+            }
+            DecisionTableSheet.Rule row = null;
+            for (DecisionTableSheet.Rule candidate : DecisionTableSheet.rules(sheets)) {
+                if (candidate.name().equals(ruleName)) {
+                    row = candidate;
+                }
+            }
+            DecisionTableSheet.Column column = null;
+            if (row != null) {
+                column = consequenceColumn(sheets, row, error.getText());
+                if (column == null) {
+                    String drlLine = line > 0 && line <= lines.length ? lines[line - 1].trim() : "";
+                    column = columnOf(sheets, row, drlLine, text);
+                }
+            }
+            String en = "the rule engine cannot compile this: " + text;
+            String zh = "规则引擎无法编译此处（请检查单元格的值是否符合该列的类型，如整数、true/false、不带引号的文本）：" + text;
+            TableProblem problem = row == null ? TableProblem.of(sheetName, zh, en) : TableProblem.at(sheetName, row, column, zh, en);
+            if (seen.add(problem.text())) {
+                problems.add(problem);
+            }
+        }
+        return problems;
+    }
+
+    private static final Pattern CONSEQUENCE_LINE = Pattern.compile("consequence.*?\\(line (\\d+),\\s*col \\d+\\)", Pattern.DOTALL);
+
+    /**
+     * An error in a rule's actions ("Unable to parse consequence ... (line 3,col 22)"): the actions are the
+     * row's non-empty action cells, one line each, after the line of {@code then}.
+     */
+    private static DecisionTableSheet.Column consequenceColumn(List<DecisionTableSheet> sheets, DecisionTableSheet.Rule row,
+            String message) {
+        Matcher line = CONSEQUENCE_LINE.matcher(message);
+        if (!line.find()) {
+            return null;
+        }
+        int index = Integer.parseInt(line.group(1)) - 2;
+        for (DecisionTableSheet sheet : sheets) {
+            if (sheet.rules().contains(row)) {
+                List<DecisionTableSheet.Column> actions = sheet.columns().stream()
+                        .filter(c -> c.kind().equals("ACTION") && !row.cell(c).isEmpty()).toList();
+                return index >= 0 && index < actions.size() ? actions.get(index) : null;
+            }
+        }
+        return null;
+    }
+
+    /** The compiler's message without the parser's stack trace and its list of expected tokens. */
+    static String readable(String message) {
+        String text = message;
+        int trace = text.indexOf("Problem stacktrace");
+        if (trace >= 0) {
+            text = text.substring(0, trace);
+        }
+        int expected = text.indexOf(", expected one of");
+        if (expected >= 0) {
+            text = text.substring(0, expected);
+        }
+        return text.replaceAll("\\s+", " ").trim();
+    }
+
+    /** The cell of {@code row} whose snippet, with the cell's value in it, is the failing DRL line. */
+    private static DecisionTableSheet.Column columnOf(List<DecisionTableSheet> sheets, DecisionTableSheet.Rule row, String drlLine,
+            String message) {
+        for (DecisionTableSheet sheet : sheets) {
+            if (!sheet.rules().contains(row)) {
+                continue;
+            }
+            DecisionTableSheet.Column best = null;
+            for (DecisionTableSheet.Column column : sheet.columns()) {
+                String cell = row.cell(column);
+                if (cell.isEmpty() || column.snippet().isEmpty()) {
+                    continue;
+                }
+                String filled = column.snippet().replace("$param", cell).trim();
+                String core = filled.endsWith(";") ? filled.substring(0, filled.length() - 1) : filled;
+                if (!drlLine.isEmpty() && drlLine.contains(core)) {
+                    return column;
+                }
+                if (best == null && (message.contains("\"" + cell + "\"") || message.contains("'" + cell + "'"))) {
+                    best = column;
+                }
+            }
+            return best;
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}
