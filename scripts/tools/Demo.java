@@ -76,6 +76,7 @@ public class Demo {
 
         String campGroup = community();
         campaign(campGroup);
+        leadGroupEnds();
 
         say("The decision tables in use");
         get(RULES + "/decision-tables").forEach(t -> System.out.println(pick(t, "name", "rows", "hitPolicy", "version")));
@@ -230,6 +231,82 @@ public class Demo {
         JsonNode tasks = get(CAMPAIGN + "/tasks?campaignId=" + id + "&limit=5");
         System.out.println("operator tasks (first five): " + tasks.path("items").size());
         tasks.path("items").forEach(t -> System.out.println("  " + pick(t, "stepId", "memberId", "assigneeRole", "status", "tactic")));
+    }
+
+    /** A lead group lives 48 hours (GroupPositioning), then its promising members are invited onward. */
+    static void leadGroupEnds() throws Exception {
+        if (!get(CAMPAIGN + "/clock").has("instant")) {
+            return; // the system clock: 48 hours would be a long demo
+        }
+        say("12. A lead group (48 h lifespan from the positioning decision) linked to the 7-day plan group that follows it");
+        JsonNode lead = post(CAMPAIGN + "/groups", """
+                {"name":"免费体验·引流群 #2","platform":"WECOM","aidass":{"from":"INTEREST","to":"DESIRE"},
+                 "fiveW1H":{"why":"为7天计划引流","what":"免费体验课","where":"企业微信","who":"25-35岁上班族",
+                            "when":{"lifecycleHours":48},"how":"IN_GROUP_CONVERSION"}}""");
+        show(lead, "id", "type", "lifespanHours", "primaryMetric");
+        String leadId = lead.path("id").asText();
+        JsonNode plan = post(CAMPAIGN + "/groups", """
+                {"name":"7天计划群","platform":"WECOM","aidass":{"from":"DESIRE","to":"ACTION"},
+                 "fiveW1H":{"why":"转化","what":"7天陪跑计划","where":"企业微信","who":"25-35岁上班族",
+                            "when":{"lifecycleHours":168},"how":"PAID_ENTRY"}}""");
+        String planId = plan.path("id").asText();
+        System.out.println("successor proposals for the lead group (AIDASS path): ");
+        get(CAMPAIGN + "/groups/" + leadId + "/successor-proposals").forEach(g -> System.out.println("  " + pick(g, "id", "name", "type")));
+        show(send(HttpRequest.newBuilder(URI.create(CAMPAIGN + "/groups/" + leadId + "/successor"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"successorGroupId\":\"" + planId + "\"}"))),
+                "id", "state", "successorGroupId");
+        for (String g : new String[] { leadId, planId }) {
+            for (int i = 0; i < 60 && !get(MEMBERS + "/groups/" + g).has("groupId"); i++) {
+                Thread.sleep(500);
+            }
+        }
+
+        say("13. Three people join the lead group; one of them takes part and buys (the lead flow screens them)");
+        String host = register("demo-lead-host", "主持人·阿青");
+        post(MEMBERS + "/groups/" + leadId + "/members",
+                JSON.createObjectNode().put("memberId", host).set("roles", JSON.createArrayNode().add("OWNER")).toString());
+        String looker = register("demo-lead-looker", "只看不说的小王");
+        post(MEMBERS + "/groups/" + leadId + "/members", JSON.createObjectNode().put("memberId", looker).toString());
+        String buyer = register("demo-lead-buyer", "积极的小李");
+        post(MEMBERS + "/groups/" + leadId + "/members", JSON.createObjectNode().put("memberId", buyer).toString());
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        for (String type : new String[] { "CHECK_IN", "CONTENT_POST", "PURCHASE" }) {
+            post(MEMBERS + "/members/" + buyer + "/activities", JSON.createObjectNode().put("type", type)
+                    .put("groupId", leadId).put("occurredAt", now).put("idempotencyKey", "demo-lead-" + buyer + type).toString());
+        }
+        for (int i = 0; i < 60 && !get(MEMBERS + "/members/" + buyer + "/groups").path(0).path("stage").asText().equals("PURCHASED"); i++) {
+            Thread.sleep(500);
+        }
+        get(MEMBERS + "/groups/" + leadId + "/members").path("items")
+                .forEach(m -> System.out.println("  " + pick(m, "memberId", "roles", "staff", "layer", "stage", "activityState")));
+
+        say("14. Preview: what the end of the lifespan will do (nothing changes yet)");
+        JsonNode preview = get(CAMPAIGN + "/groups/" + leadId + "/lifecycle/preview?verdict=EXPIRE");
+        show(preview, "cause", "verdict", "currentState", "states", "successorGroupId", "closureKind", "skipReason");
+        preview.path("tasks").forEach(t -> System.out.println("  " + pick(t, "kind", "memberId", "layer", "rank", "content")));
+
+        say("15. 48 hours pass on the virtual clock: the lead group ends, its promising members are invited onward first");
+        post(CAMPAIGN + "/clock/advance", "{\"duration\":\"PT48H\"}");
+        JsonNode life = null;
+        for (int i = 0; i < 60; i++) {
+            life = get(CAMPAIGN + "/groups/" + leadId + "/lifecycle");
+            if (life.path("state").asText().equals("DISSOLVED")) {
+                break;
+            }
+            Thread.sleep(500);
+            post(CAMPAIGN + "/clock/advance", "{\"duration\":\"PT1M\"}");
+        }
+        System.out.println("lead group state: " + life.path("state").asText());
+        life.path("actions").forEach(a -> System.out.println("  action " + pick(a, "cause", "verdict", "table", "tableVersion",
+                "decidedBy", "firedRules", "state", "reason")));
+        life.path("tasks").forEach(t -> System.out.println("  task " + pick(t, "kind", "memberId", "layer", "rank", "status", "outcome")));
+        System.out.println("members of the 7-day plan group now:");
+        get(MEMBERS + "/groups/" + planId + "/members").path("items")
+                .forEach(m -> System.out.println("  " + pick(m, "memberId", "admittedVia", "invitedFromGroupId", "stage")));
+        System.out.println("the buyer's memberships:");
+        get(MEMBERS + "/members/" + buyer + "/groups")
+                .forEach(m -> System.out.println("  " + pick(m, "groupId", "leftAt", "exitKind", "invitedFromGroupId")));
     }
 
     static String register(String prefix, String name) throws Exception {

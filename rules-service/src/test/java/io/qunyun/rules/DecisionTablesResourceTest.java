@@ -29,25 +29,29 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(KafkaBrokerResource.class)
 class DecisionTablesResourceTest {
 
-    static final Map<String, String> WORKBOOKS = Map.of(
-            "GroupPositioning", "io/qunyun/rules/domain/positioning/GroupPositioning.drl.xlsx",
-            "FiveW1H", "io/qunyun/rules/domain/selfcheck/FiveW1H.drl.xlsx",
-            "Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx",
-            "Tiers", "io/qunyun/rules/domain/tier/Tiers.drl.xlsx",
-            "GroupHealth", "io/qunyun/rules/domain/health/GroupHealth.drl.xlsx",
-            "TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx",
-            "Admission", "io/qunyun/rules/domain/admission/Admission.drl.xlsx",
-            "MemberStanding", "io/qunyun/rules/domain/standing/MemberStanding.drl.xlsx",
-            "PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx",
-            "SchedulePolicy", "io/qunyun/rules/domain/schedule/SchedulePolicy.drl.xlsx");
+    static final Map<String, String> WORKBOOKS = Map.ofEntries(
+            Map.entry("GroupPositioning", "io/qunyun/rules/domain/positioning/GroupPositioning.drl.xlsx"),
+            Map.entry("FiveW1H", "io/qunyun/rules/domain/selfcheck/FiveW1H.drl.xlsx"),
+            Map.entry("Rewards", "io/qunyun/rules/domain/reward/Rewards.drl.xlsx"),
+            Map.entry("Tiers", "io/qunyun/rules/domain/tier/Tiers.drl.xlsx"),
+            Map.entry("GroupHealth", "io/qunyun/rules/domain/health/GroupHealth.drl.xlsx"),
+            Map.entry("TouchStrategy", "io/qunyun/rules/domain/touch/TouchStrategy.drl.xlsx"),
+            Map.entry("Admission", "io/qunyun/rules/domain/admission/Admission.drl.xlsx"),
+            Map.entry("MemberStanding", "io/qunyun/rules/domain/standing/MemberStanding.drl.xlsx"),
+            Map.entry("PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx"),
+            Map.entry("MetricDefinitions", "io/qunyun/rules/domain/metrics/MetricDefinitions.drl.xlsx"),
+            Map.entry("SchedulePolicy", "io/qunyun/rules/domain/schedule/SchedulePolicy.drl.xlsx"));
 
     /** Rule rows per table: Tiers counts both of its tables (3 weights + 4 tiers); PRIORITY columns do not count. */
-    static final Map<String, Integer> ROWS = Map.of("GroupPositioning", 13, "FiveW1H", 18, "Rewards", 13, "Tiers", 7,
-            "GroupHealth", 9, "TouchStrategy", 15, "Admission", 7, "MemberStanding", 14, "PointsPolicy", 9,
-            "SchedulePolicy", 11);
-    static final Map<String, String> HIT_POLICIES = Map.of("GroupPositioning", "PRIORITY", "FiveW1H", "COLLECT",
-            "Rewards", "PRIORITY", "Tiers", "UNIQUE", "GroupHealth", "PRIORITY", "TouchStrategy", "PRIORITY",
-            "Admission", "PRIORITY", "MemberStanding", "PRIORITY", "PointsPolicy", "PRIORITY", "SchedulePolicy", "PRIORITY");
+    static final Map<String, Integer> ROWS = Map.ofEntries(Map.entry("GroupPositioning", 13), Map.entry("FiveW1H", 18),
+            Map.entry("Rewards", 13), Map.entry("Tiers", 7), Map.entry("GroupHealth", 11), Map.entry("TouchStrategy", 15),
+            Map.entry("Admission", 7), Map.entry("MemberStanding", 14), Map.entry("PointsPolicy", 9),
+            Map.entry("MetricDefinitions", 3), Map.entry("SchedulePolicy", 11));
+    static final Map<String, String> HIT_POLICIES = Map.ofEntries(Map.entry("GroupPositioning", "PRIORITY"),
+            Map.entry("FiveW1H", "COLLECT"), Map.entry("Rewards", "PRIORITY"), Map.entry("Tiers", "UNIQUE"),
+            Map.entry("GroupHealth", "PRIORITY"), Map.entry("TouchStrategy", "PRIORITY"), Map.entry("Admission", "PRIORITY"),
+            Map.entry("MemberStanding", "PRIORITY"), Map.entry("PointsPolicy", "PRIORITY"),
+            Map.entry("MetricDefinitions", "PRIORITY"), Map.entry("SchedulePolicy", "PRIORITY"));
 
     @Inject
     DecisionTableReleaseRepository releases;
@@ -56,9 +60,10 @@ class DecisionTablesResourceTest {
     void listsTheTablesWithTheirWorkbookHashes() throws Exception {
         List<Map<String, Object>> tables = given().when().get("/decision-tables")
                 .then().statusCode(200).contentType(ContentType.JSON)
-                .body("$", hasSize(10))
+                .body("$", hasSize(11))
                 .body("name", containsInAnyOrder("FiveW1H", "GroupHealth", "GroupPositioning", "Rewards", "Tiers",
-                        "TouchStrategy", "Admission", "MemberStanding", "PointsPolicy", "SchedulePolicy"))
+                        "TouchStrategy", "Admission", "MemberStanding", "PointsPolicy", "MetricDefinitions",
+                        "SchedulePolicy"))
                 .extract().jsonPath().getList("$");
         for (Map<String, Object> table : tables) {
             String name = (String) table.get("name");

@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
+import io.qunyun.campaign.persistence.LifecycleStore;
 import io.qunyun.campaign.domain.campaign.CampaignService;
 import io.qunyun.campaign.persistence.CampaignStore;
 
@@ -37,7 +39,13 @@ public class MembershipEventConsumer {
     private final CampaignService campaigns;
     private final Clock clock;
 
-    MembershipEventConsumer(ObjectMapper json, CampaignStore store, CampaignService campaigns, Clock clock) {
+    private final LifecycleStore roster;
+    private final GroupMetricsService metrics;
+
+    MembershipEventConsumer(ObjectMapper json, CampaignStore store, CampaignService campaigns, Clock clock,
+            LifecycleStore roster, GroupMetricsService metrics) {
+        this.roster = roster;
+        this.metrics = metrics;
         this.json = json;
         this.store = store;
         this.campaigns = campaigns;
@@ -55,7 +63,11 @@ public class MembershipEventConsumer {
     }
 
     public record MembershipEvent(String id, String type, UUID memberId, UUID groupId, Instant joinedAt,
-            String exitKind) {
+            String exitKind, UUID membershipId, boolean staff, String layer, Instant occurredAt) {
+
+        public MembershipEvent(String id, String type, UUID memberId, UUID groupId, Instant joinedAt, String exitKind) {
+            this(id, type, memberId, groupId, joinedAt, exitKind, null, false, null, null);
+        }
     }
 
     /** @throws IllegalArgumentException with the reason that goes into the DLQ record's header */
@@ -82,14 +94,21 @@ public class MembershipEventConsumer {
             if (JOINED.equals(type) && joinedAt == null) {
                 throw new IllegalArgumentException("data.joinedAt is missing");
             }
+            UUID membershipId = data.hasNonNull("membershipId") ? UUID.fromString(data.get("membershipId").asText())
+                    : null;
+            Instant occurredAt = data.hasNonNull("occurredAt") ? Instant.parse(data.get("occurredAt").asText())
+                    : data.hasNonNull("endedAt") ? Instant.parse(data.get("endedAt").asText()) : null;
             return new MembershipEvent(id, type, memberId, groupId, joinedAt,
-                    data.hasNonNull("exitKind") ? data.get("exitKind").asText() : null);
+                    data.hasNonNull("exitKind") ? data.get("exitKind").asText() : null, membershipId,
+                    data.path("staff").asBoolean(false), data.hasNonNull("layer") ? data.get("layer").asText() : null,
+                    occurredAt);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("data.joinedAt is not an ISO instant");
         }
     }
 
     void apply(MembershipEvent e) {
+        recordForMetrics(e);
         switch (e.type()) {
             case ENDED -> {
                 Instant now = clock.instant();
@@ -107,6 +126,27 @@ public class MembershipEventConsumer {
             }
             default -> {
                 // changed.v1 and future types: audiences are read at fire time, nothing to do.
+            }
+        }
+    }
+
+    /** The roster (metric denominators, staff) and the joins and exits of the group's metrics. */
+    private void recordForMetrics(MembershipEvent e) {
+        if (e.membershipId() == null) {
+            return;
+        }
+        Instant at = e.occurredAt() != null ? e.occurredAt() : e.joinedAt() != null ? e.joinedAt() : clock.instant();
+        switch (e.type()) {
+            case JOINED -> {
+                roster.memberJoined(e.membershipId(), e.groupId(), e.memberId(), e.staff(), e.layer(), e.joinedAt());
+                metrics.recordMembership(e.id(), e.groupId(), e.memberId(), "JOINED", e.staff(), e.joinedAt());
+            }
+            case ENDED -> {
+                roster.memberLeft(e.membershipId(), e.groupId(), e.memberId(), e.staff(), e.layer(), e.joinedAt(), at);
+                metrics.recordMembership(e.id(), e.groupId(), e.memberId(), "LEFT", e.staff(), at);
+            }
+            case CHANGED -> roster.memberChanged(e.membershipId(), e.layer());
+            default -> {
             }
         }
     }

@@ -59,10 +59,13 @@ public class OutboxRelay {
             @Channel(Topics.GROUP_CHANGES) Emitter<String> groupChanges,
             @Channel(Topics.CAMPAIGN_PHASE_CHANGED) Emitter<String> phaseChanged,
             @Channel(Topics.TOUCH_DUE) Emitter<String> touchDue,
+            @Channel(Topics.GROUP_METRICS) Emitter<String> groupMetrics,
+            @Channel(Topics.GROUP_LIFECYCLE) Emitter<String> groupLifecycle,
             OutboxConfig config, MeterRegistry registry) {
         this.rows = rows;
         this.emitters = java.util.Map.of(Topics.GROUP_CHANGES, groupChanges,
-                Topics.CAMPAIGN_PHASE_CHANGED, phaseChanged, Topics.TOUCH_DUE, touchDue);
+                Topics.CAMPAIGN_PHASE_CHANGED, phaseChanged, Topics.TOUCH_DUE, touchDue, Topics.GROUP_METRICS, groupMetrics,
+                Topics.GROUP_LIFECYCLE, groupLifecycle);
         this.config = config;
         Gauge.builder("outbox.pending.rows", pendingRows, AtomicLong::get)
                 .description("Outbox rows not yet acknowledged by Kafka, as of the relay's last run")

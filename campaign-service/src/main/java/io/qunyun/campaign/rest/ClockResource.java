@@ -34,6 +34,9 @@ public class ClockResource {
     @Inject
     Scheduler scheduler;
 
+    @Inject
+    io.qunyun.campaign.domain.lifecycle.LifecycleJob lifecycle;
+
     public record ClockView(Instant instant, boolean virtual) {
     }
 
@@ -62,6 +65,7 @@ public class ClockResource {
         }
         Instant now = virtual().advance(body.duration());
         scheduler.runOnce();
+        lifecycle.runOnce();
         return new ClockView(now, true);
     }
 
@@ -71,6 +75,7 @@ public class ClockResource {
     public ClockView set(@NotNull @jakarta.validation.Valid SetInstant body) {
         Instant now = virtual().set(body.instant());
         scheduler.runOnce();
+        lifecycle.runOnce();
         return new ClockView(now, true);
     }
 

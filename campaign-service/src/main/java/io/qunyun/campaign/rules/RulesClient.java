@@ -40,6 +40,19 @@ public interface RulesClient {
     @Path("/touch")
     TouchDecision touch(TouchQuestion question);
 
+    /** MetricDefinitions: the window and what makes a member active and converted, for this group. */
+    @POST
+    @Path("/metric-definitions")
+    MetricDefinitions metricDefinitions(MetricDefinitionQuestion question);
+
+    record MetricDefinitionQuestion(String groupType, int ageHours) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record MetricDefinitions(int windowDays, List<String> activeTypes, List<String> convertedTypes, String decidedBy,
+            String table, String tableVersion, List<String> firedRules) {
+    }
+
     /** SchedulePolicy: quiet hours, contact cap, platform limits and 1:1 layers of a template on a platform. */
     @POST
     @Path("/schedule-policy")

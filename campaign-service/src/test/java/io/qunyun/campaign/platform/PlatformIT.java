@@ -3,6 +3,7 @@ package io.qunyun.campaign.platform;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -199,6 +200,71 @@ class PlatformIT {
                 .then().extract().path("items.findAll { it.state == 'DONE' }.stepId");
         org.hamcrest.MatcherAssert.assertThat(done, org.hamcrest.Matchers.hasItems("opening-ceremony",
                 "kol-sharing-session", "limited-offer", "closing-ceremony", "review"));
+    }
+
+    /**
+     * A lead group ends with its lifespan (the GroupPositioning decision's 48 h) on campaign-service's
+     * virtual clock; its members are invited into the successor camp through member-service's
+     * admission, the member further along first, and the lead group's memberships are closed.
+     */
+    @Test
+    void leadGroupExpiresAndItsMembersAreInvitedIntoTheCampFirstTheMostPromising() {
+        String lead = given().contentType(ContentType.JSON).body("""
+                {"name": "7天减脂 引流群 #2", "platform": "WECOM", "aidass": {"from": "INTEREST", "to": "DESIRE"},
+                 "fiveW1H": {"why": "fill the camp", "what": "free plan", "where": "WeCom", "who": "office workers",
+                             "when": {"lifecycleHours": 48}, "how": "IN_GROUP_CONVERSION"}}
+                """).when().post("/groups").then().statusCode(201).body("type", equalTo("LEAD")).extract().path("id");
+        String camp = given().contentType(ContentType.JSON).body("""
+                {"name": "7天计划营", "platform": "WECOM", "aidass": {"from": "DESIRE", "to": "ACTION"},
+                 "fiveW1H": {"why": "convert", "what": "7-day plan", "where": "WeCom", "who": "office workers",
+                             "when": {"lifecycleHours": 168}, "how": "PAID_ENTRY"}}
+                """).when().post("/groups").then().statusCode(201).extract().path("id");
+        for (String g : List.of(lead, camp)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> given()
+                    .baseUri(PlatformResource.members.url()).when().get("/groups/" + g).then().statusCode(200));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("successorGroupId", camp))
+                .when().put("/groups/" + lead + "/successor").then().statusCode(200);
+        String owner = createMember();
+        join(lead, owner, List.of("OWNER"));
+        String curious = createMember();
+        join(lead, curious, List.of());
+        String buyer = createMember();
+        join(lead, buyer, List.of());
+        // the buyer interacts and buys in the lead group: MemberStanding moves them along (stage PURCHASED)
+        for (String type : List.of("CHECK_IN", "CONTENT_POST", "PURCHASE")) {
+            record(buyer, Map.of("type", type, "groupId", lead, "occurredAt", Instant.now().toString(),
+                    "idempotencyKey", "it-lead-" + buyer + "-" + type));
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                .baseUri(PlatformResource.members.url()).when().get("/members/" + buyer + "/groups").then()
+                .statusCode(200).body("[0].stage", equalTo("PURCHASED")));
+
+        List<Map<String, Object>> preview = given().queryParam("verdict", "EXPIRE")
+                .when().get("/groups/" + lead + "/lifecycle/preview").then().statusCode(200)
+                .body("cause", equalTo("LIFESPAN_EXPIRY")).body("closureKind", equalTo("TRANSFERRED"))
+                .extract().path("tasks");
+        assertEquals(List.of(buyer, curious), preview.stream().map(t -> (String) t.get("memberId")).toList(),
+                "the staff owner is not invited; the buyer comes first");
+
+        given().contentType(ContentType.JSON).body(Map.of("duration", "PT48H"))
+                .when().post("/clock/advance").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            given().contentType(ContentType.JSON).body(Map.of("duration", "PT1M"))
+                    .when().post("/clock/advance").then().statusCode(200);
+            given().when().get("/groups/" + lead + "/lifecycle").then().statusCode(200)
+                    .body("state", equalTo("DISSOLVED"))
+                    .body("actions[0].cause", equalTo("LIFESPAN_EXPIRY"))
+                    .body("actions[0].table", equalTo("GroupPositioning"))
+                    .body("actions[0].tableVersion", startsWith("sha256:"))
+                    .body("tasks.status", everyItem(equalTo("JOINED")));
+        });
+        List<String> inCamp = given().baseUri(PlatformResource.members.url()).when().get("/groups/" + camp + "/members")
+                .then().statusCode(200).extract().path("items.memberId");
+        assertEquals(java.util.Set.of(buyer, curious), java.util.Set.copyOf(inCamp));
+        given().baseUri(PlatformResource.members.url()).when().get("/members/" + curious + "/groups").then()
+                .statusCode(200).body("find { it.groupId == '" + lead + "' }.exitKind", equalTo("TRANSFERRED"))
+                .body("find { it.groupId == '" + camp + "' }.invitedFromGroupId", equalTo(lead));
     }
 
     private void join(String group, String member, List<String> roles) {

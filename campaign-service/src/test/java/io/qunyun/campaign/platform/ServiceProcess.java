@@ -71,7 +71,8 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         }
-        awaitReady(Duration.ofSeconds(60));
+        // generous: on a shared, loaded machine a packaged service took more than a minute to be ready
+        awaitReady(Duration.ofSeconds(180));
         return this;
     }
 

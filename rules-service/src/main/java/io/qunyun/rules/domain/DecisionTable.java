@@ -21,6 +21,9 @@ public enum DecisionTable {
             "/decisions/member-standing"),
     // points side of memberships (issue 6, part B)
     POINTS_POLICY("PointsPolicy", "io/qunyun/rules/domain/points/PointsPolicy.drl.xlsx", "/decisions/points-policy"),
+    // group lifecycle (issue 8): what the group metrics count
+    METRIC_DEFINITIONS("MetricDefinitions", "io/qunyun/rules/domain/metrics/MetricDefinitions.drl.xlsx",
+            "/decisions/metric-definitions"),
     // campaign scheduling (issue 7)
     SCHEDULE_POLICY("SchedulePolicy", "io/qunyun/rules/domain/schedule/SchedulePolicy.drl.xlsx",
             "/decisions/schedule-policy");

@@ -70,7 +70,8 @@ class DecisionTableCatalogTest {
         assertEquals(18, catalog.info(DecisionTable.FIVE_W_ONE_H).rows());
         assertEquals(13, catalog.info(DecisionTable.GROUP_POSITIONING).rows());
         assertEquals(7, catalog.info(DecisionTable.TIERS).rows(), "both tables of the sheet: 3 weights + 4 tiers");
-        assertEquals(9, catalog.info(DecisionTable.GROUP_HEALTH).rows());
+        assertEquals(11, catalog.info(DecisionTable.GROUP_HEALTH).rows());
         assertEquals(15, catalog.info(DecisionTable.TOUCH_STRATEGY).rows());
+        assertEquals(3, catalog.info(DecisionTable.METRIC_DEFINITIONS).rows());
     }
 }

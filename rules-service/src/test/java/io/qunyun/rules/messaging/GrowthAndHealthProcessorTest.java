@@ -82,6 +82,23 @@ class GrowthAndHealthProcessorTest {
                 out.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey());
     }
 
+    /**
+     * campaign-service's own golden sample (it reports more fields than GroupHealth reads): decided on,
+     * and its primary metric and campaign age reach the table (H10: a quiet group that sells is OK).
+     */
+    @Test
+    void campaignServiceMetricsReportIsDecidedWithItsPrimaryMetric() throws Exception {
+        String report = java.nio.file.Files.readString(java.nio.file.Path.of("..", "campaign-service", "src", "test",
+                "resources", "events", "group-metrics-reported.json"));
+        JsonNode quiet = JSON.readTree(report);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) quiet.get("data")).put("messagesPerDay", 0.5)
+                .put("activeMemberRatio", 0.03).put("ageHours", 400);
+        Message<String> out = healthProcessor.decide(Message.of(JSON.writeValueAsString(quiet)));
+        JsonNode decided = JSON.readTree(out.getPayload()).get("data");
+        assertEquals("OK", decided.get("verdict").asText());
+        assertEquals("H10 quiet group that sells", decided.get("decidedBy").asText());
+    }
+
     @Test
     void inputIsAcknowledgedOnlyWhenTheDecisionIs() throws Exception {
         assertAckChain(tierProcessor::decide, resource("events/member-growth-changed.json"));

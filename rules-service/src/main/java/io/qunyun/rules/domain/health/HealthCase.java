@@ -49,6 +49,14 @@ public class HealthCase {
         return metrics.conversions();
     }
 
+    public String getPrimaryMetric() {
+        return metrics.primaryMetric() == null ? null : metrics.primaryMetric().name();
+    }
+
+    public Integer getCampaignAgeHours() {
+        return metrics.campaignAgeHours();
+    }
+
     public void setVerdict(String verdict) {
         this.verdict = verdict;
     }

@@ -1,0 +1,174 @@
+package io.qunyun.campaign.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.qunyun.campaign.domain.GroupPositioningService;
+import io.qunyun.campaign.domain.lifecycle.GroupLifecycle;
+import io.qunyun.campaign.domain.lifecycle.GroupMatrix;
+import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
+import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.DailyMetrics;
+import io.qunyun.campaign.domain.lifecycle.LifecyclePlan;
+import io.qunyun.campaign.persistence.GroupEntity;
+import io.qunyun.campaign.persistence.LifecycleStore;
+import io.qunyun.campaign.rest.GroupDtos.GroupView;
+import io.qunyun.campaign.rules.RulesClient;
+
+/** Group metrics, lifecycle (actions, tasks, previews) and the group matrix (docs/lifecycle.md). */
+@Path("/groups/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Group lifecycle", description = "Metrics, health actions, previews, successor links")
+public class LifecycleResource {
+
+    private static final int MAX_DAYS = 366;
+
+    @Inject
+    GroupPositioningService positioning;
+
+    @Inject
+    GroupMetricsService metrics;
+
+    @Inject
+    GroupLifecycle lifecycle;
+
+    @Inject
+    GroupMatrix matrix;
+
+    @Inject
+    LifecycleStore store;
+
+    @Inject
+    java.time.Clock clock;
+
+    public record MetricsView(UUID groupId, String timeZone, LocalDate from, LocalDate to,
+            RulesClient.MetricDefinitions definitions, List<DailyMetrics> days) {
+    }
+
+    @GET
+    @Path("metrics")
+    @RolesAllowed({ "operator", "analyst", "admin" })
+    @Operation(summary = "Daily metrics of a group over local days [from, to] in the group's zone",
+            description = "Default: the last 7 local days up to today. At most 366 days.")
+    public MetricsView metrics(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        GroupEntity group = positioning.get(id);
+        LocalDate today = clock.instant().atZone(group.zone()).toLocalDate();
+        LocalDate last = to == null ? today : date("to", to);
+        LocalDate first = from == null ? last.minusDays(6) : date("from", from);
+        if (first.isAfter(last)) {
+            throw ProblemException.badField("from", "must not be after to");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw ProblemException.badField("from", "the range must not exceed " + MAX_DAYS + " days");
+        }
+        RulesClient.MetricDefinitions definitions = definitions(group);
+        return new MetricsView(id, group.timeZone, first, last, definitions,
+                metrics.daily(group, definitions, first, last));
+    }
+
+    public record LifecycleView(UUID groupId, String state, UUID successorGroupId, List<LifecycleStore.Action> actions,
+            List<LifecycleStore.Task> tasks) {
+    }
+
+    @GET
+    @Path("lifecycle")
+    @RolesAllowed({ "operator", "analyst", "admin" })
+    @Operation(summary = "A group's lifecycle state, every action (with the decision's table version and fired rows) and its tasks")
+    public LifecycleView lifecycle(@PathParam("id") UUID id) {
+        GroupEntity group = positioning.get(id);
+        return new LifecycleView(id, group.state, group.successorGroupId, store.actions(id), store.tasks(id));
+    }
+
+    @GET
+    @Path("lifecycle/preview")
+    @RolesAllowed({ "operator", "analyst", "admin" })
+    @Operation(summary = "What a verdict would do to this group now (states, tasks per member, closure); nothing changes",
+            description = "verdict: REVIVE, TRANSFER_ACTIVE, DISSOLVE (as GroupHealth would decide) or EXPIRE (lifespan expiry)")
+    public LifecyclePlan preview(@PathParam("id") UUID id, @QueryParam("verdict") String verdict) {
+        positioning.get(id);
+        if (verdict == null || !List.of("REVIVE", "TRANSFER_ACTIVE", "DISSOLVE", "EXPIRE").contains(verdict)) {
+            throw ProblemException.badField("verdict", "must be REVIVE, TRANSFER_ACTIVE, DISSOLVE or EXPIRE");
+        }
+        return lifecycle.preview(id, verdict);
+    }
+
+    public record SuccessorRequest(@NotNull UUID successorGroupId) {
+    }
+
+    @PUT
+    @Path("successor")
+    @RolesAllowed({ "operator", "admin" })
+    @Operation(summary = "Link the group's successor (group matrix); transfers and lead-group expiry follow it")
+    public GroupView setSuccessor(@PathParam("id") UUID id, @NotNull @Valid SuccessorRequest body) {
+        positioning.get(id);
+        return link(id, body.successorGroupId());
+    }
+
+    @DELETE
+    @Path("successor")
+    @RolesAllowed({ "operator", "admin" })
+    @Operation(summary = "Remove the group's successor link")
+    public GroupView removeSuccessor(@PathParam("id") UUID id) {
+        positioning.get(id);
+        return link(id, null);
+    }
+
+    @GET
+    @Path("successor-proposals")
+    @RolesAllowed({ "operator", "analyst", "admin" })
+    @Operation(summary = "Running groups that could follow this one on the AIDASS path (positioning), nearest first")
+    public List<GroupView> proposals(@PathParam("id") UUID id) {
+        positioning.get(id);
+        return matrix.proposals(id).stream().map(GroupView::of).toList();
+    }
+
+    private GroupView link(UUID id, UUID successor) {
+        try {
+            return GroupView.of(matrix.link(id, successor));
+        } catch (GroupMatrix.InvalidLinkException e) {
+            throw ProblemException.badField(e.field(), e.getMessage());
+        }
+    }
+
+    static RulesClient.MetricDefinitions definitions(GroupEntity group, GroupMetricsService metrics) {
+        try {
+            return metrics.definitions(group);
+        } catch (GroupMetricsService.DefinitionsUnavailableException e) {
+            throw new ProblemException(503, "https://qunyun.io/problems/rules-service-unavailable",
+                    "rules-service unavailable", e.getMessage(), null, null);
+        }
+    }
+
+    private RulesClient.MetricDefinitions definitions(GroupEntity group) {
+        return definitions(group, metrics);
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(field, "must be a local date (yyyy-MM-dd)");
+        }
+    }
+
+}
