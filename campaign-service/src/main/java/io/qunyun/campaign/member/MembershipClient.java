@@ -11,10 +11,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.qunyun.campaign.config.ServiceCredentials;
 
 /**
  * member-service's membership writes used by the group lifecycle: an invitation into the successor
@@ -23,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * membership per member and group; closure ends what is still open), so a retry is safe.
  */
 @RegisterRestClient(configKey = "member-service")
+@RegisterProvider(ServiceCredentials.class)
 @Path("/groups")
 @Timeout(value = 10, unit = ChronoUnit.SECONDS)
 public interface MembershipClient {

@@ -59,6 +59,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * replaced by mocks that behave like them (admission idempotent on "one open membership").
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "test", roles = "admin")
 @QuarkusTestResource(KafkaBrokerResource.class)
 class GroupLifecycleTest {
 

@@ -107,7 +107,8 @@ public class GroupMembershipResource {
         return MembershipResponse.of(memberships.expel(groupId, memberId, body.reviewerId(), body.reason()));
     }
 
-    @RolesAllowed({"operator", "admin"})
+    // integration: campaign-service closes the memberships of a group it dissolves or transfers (lifecycle)
+    @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("closure")
     @Operation(summary = "campaign-service closes the group: every open membership ends as GROUP_DISSOLVED or TRANSFERRED")

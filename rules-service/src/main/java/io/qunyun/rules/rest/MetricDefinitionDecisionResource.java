@@ -1,5 +1,6 @@
 package io.qunyun.rules.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ public class MetricDefinitionDecisionResource {
     MetricDefinitionService definitions;
 
     @POST
+    @RolesAllowed({"integration", "analyst", "operator", "admin"})
     @Operation(summary = "Definitions of a group's metrics",
             description = "Table MetricDefinitions: the window of a group-metrics report in days and the activity "
                     + "types that make a member active and converted. The matching row with the highest PRIORITY decides.")
