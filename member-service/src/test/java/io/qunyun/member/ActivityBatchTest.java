@@ -136,7 +136,7 @@ class ActivityBatchTest {
     @TestSecurity(user = "reader", roles = "analyst")
     void otherRolesAreRefused() {
         given().contentType(ContentType.JSON)
-                .body(batch(List.of(item(TestData.newMember(), "SHARE", "r-1"))))
+                .body(batch(List.of(item(java.util.UUID.randomUUID().toString(), "SHARE", "r-1"))))
                 .post("/activities/batch")
                 .then().statusCode(403);
     }
