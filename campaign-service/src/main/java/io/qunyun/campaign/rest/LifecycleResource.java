@@ -35,7 +35,9 @@ import io.qunyun.campaign.rest.GroupDtos.GroupView;
 import io.qunyun.campaign.rules.RulesClient;
 
 /** Group metrics, lifecycle (actions, tasks, previews) and the group matrix (docs/lifecycle.md). */
-@Path("/groups/{id}")
+// "/groups" and not "/groups/{id}": JAX-RS picks the resource class by its own path first, and a class
+// at /groups/{id} would take GET/PATCH /groups/{id} from GroupResource and answer them 404.
+@Path("/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Group lifecycle", description = "Metrics, health actions, previews, successor links")
@@ -66,7 +68,7 @@ public class LifecycleResource {
     }
 
     @GET
-    @Path("metrics")
+    @Path("{id}/metrics")
     @RolesAllowed({ "operator", "analyst", "admin" })
     @Operation(summary = "Daily metrics of a group over local days [from, to] in the group's zone",
             description = "Default: the last 7 local days up to today. At most 366 days.")
@@ -91,7 +93,7 @@ public class LifecycleResource {
     }
 
     @GET
-    @Path("lifecycle")
+    @Path("{id}/lifecycle")
     @RolesAllowed({ "operator", "analyst", "admin" })
     @Operation(summary = "A group's lifecycle state, every action (with the decision's table version and fired rows) and its tasks")
     public LifecycleView lifecycle(@PathParam("id") UUID id) {
@@ -100,7 +102,7 @@ public class LifecycleResource {
     }
 
     @GET
-    @Path("lifecycle/preview")
+    @Path("{id}/lifecycle/preview")
     @RolesAllowed({ "operator", "analyst", "admin" })
     @Operation(summary = "What a verdict would do to this group now (states, tasks per member, closure); nothing changes",
             description = "verdict: REVIVE, TRANSFER_ACTIVE, DISSOLVE (as GroupHealth would decide) or EXPIRE (lifespan expiry)")
@@ -116,7 +118,7 @@ public class LifecycleResource {
     }
 
     @PUT
-    @Path("successor")
+    @Path("{id}/successor")
     @RolesAllowed({ "operator", "admin" })
     @Operation(summary = "Link the group's successor (group matrix); transfers and lead-group expiry follow it")
     public GroupView setSuccessor(@PathParam("id") UUID id, @NotNull @Valid SuccessorRequest body) {
@@ -125,7 +127,7 @@ public class LifecycleResource {
     }
 
     @DELETE
-    @Path("successor")
+    @Path("{id}/successor")
     @RolesAllowed({ "operator", "admin" })
     @Operation(summary = "Remove the group's successor link")
     public GroupView removeSuccessor(@PathParam("id") UUID id) {
@@ -134,7 +136,7 @@ public class LifecycleResource {
     }
 
     @GET
-    @Path("successor-proposals")
+    @Path("{id}/successor-proposals")
     @RolesAllowed({ "operator", "analyst", "admin" })
     @Operation(summary = "Running groups that could follow this one on the AIDASS path (positioning), nearest first")
     public List<GroupView> proposals(@PathParam("id") UUID id) {
