@@ -8,7 +8,6 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
@@ -29,13 +28,18 @@ public class ServiceCredentials implements ClientRequestFilter {
     public interface Config {
         /** Bearer token sent when no OIDC client is enabled (scripts/run-platform: scripts/token integration). */
         Optional<String> token();
+
+        /**
+         * Whether tokens come from the OIDC client (QUARKUS_OIDC_CLIENT_CLIENT_ENABLED, as the extension reads
+         * it). A setting of our own: the extension's quarkus.oidc-client.client-enabled is fixed at build
+         * time, and a packaged jar read it at run time as its default (true) and sent no usable token.
+         */
+        @io.smallrye.config.WithDefault("false")
+        boolean oidcClient();
     }
 
     @Inject
     Config config;
-
-    @ConfigProperty(name = "quarkus.oidc-client.client-enabled", defaultValue = "true")
-    boolean oidcClientEnabled;
 
     @Inject
     OidcClient oidcClient;
@@ -48,7 +52,7 @@ public class ServiceCredentials implements ClientRequestFilter {
     }
 
     Optional<String> bearer() {
-        if (!oidcClientEnabled) {
+        if (!config.oidcClient()) {
             return config.token().filter(t -> !t.isBlank());
         }
         Tokens current = tokens;
