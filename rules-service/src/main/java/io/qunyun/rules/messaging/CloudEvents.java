@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.qunyun.rules.rest.ProblemMappers;
 
 /**
  * Reading and writing CloudEvents envelopes (docs/events.md) by hand, so every defect of a consumed
@@ -79,7 +78,7 @@ public class CloudEvents {
         try {
             data = mapper.treeToValue(envelope.data(), type);
         } catch (JsonMappingException e) {
-            throw new MalformedEventException("invalid " + what + ": data." + ProblemMappers.jsonPath(e)
+            throw new MalformedEventException("invalid " + what + ": data." + jsonPath(e)
                     + " has the wrong type or value (" + e.getOriginalMessage() + ")", e);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("invalid " + what + ": " + e.getOriginalMessage(), e);
@@ -111,5 +110,18 @@ public class CloudEvents {
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Dotted path of the data field a binding error is about ({@code body} for the whole document). */
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.length() > 0 ? "." : "").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
     }
 }

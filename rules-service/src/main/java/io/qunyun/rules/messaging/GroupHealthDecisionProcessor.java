@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.health.GroupHealthDecision;
 import io.qunyun.rules.domain.health.GroupHealthService;
-import io.qunyun.rules.rest.GroupHealthRequest;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -47,7 +46,7 @@ public class GroupHealthDecisionProcessor {
         try {
             CloudEvents.Envelope envelope = events.envelope(metricsMessage.getPayload(), METRICS_EVENT_TYPE);
             String eventId = envelope.requireId();
-            GroupHealthRequest metrics = events.data(envelope, GroupHealthRequest.class, "group metrics");
+            GroupMetricsReported metrics = events.data(envelope, GroupMetricsReported.class, "group metrics");
             if (metrics.groupId() == null) {
                 throw new MalformedEventException("invalid group metrics: data.groupId is missing");
             }
@@ -62,7 +61,7 @@ public class GroupHealthDecisionProcessor {
         }
     }
 
-    public CloudEvent<GroupHealthDecided> decisionEvent(String metricsEventId, GroupHealthRequest metrics) {
+    public CloudEvent<GroupHealthDecided> decisionEvent(String metricsEventId, GroupMetricsReported metrics) {
         GroupHealthDecision d = health.decide(metrics.metrics());
         UUID decisionId = CloudEvents.decisionId("group-health", metricsEventId);
         GroupHealthDecided data = new GroupHealthDecided(decisionId, metricsEventId, metrics.groupId(),
