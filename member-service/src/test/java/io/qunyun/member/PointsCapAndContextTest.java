@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -42,6 +44,9 @@ class PointsCapAndContextTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager entityManager;
 
     private KafkaCompanion kafka;
 
@@ -157,6 +162,58 @@ class PointsCapAndContextTest {
                 .body(TestData.activityJson("AD_SPAM", null, "2026-08-21T04:00:00Z", "spam-3"))
                 .post("/members/{id}/activities", memberId).then().statusCode(201)
                 .body("priorOffences", equalTo(2));
+    }
+
+    /**
+     * priorOffences is a counter on the member row (V25), moved with the ledger: it must stay equal to
+     * the member's penalised ledger rows through batches mixing penalties and credits, a redelivered
+     * penalty, a zero-point penalty and a penalty of another member.
+     */
+    @Test
+    void priorOffencesCountEachPenalisedLedgerRowOnce() {
+        String memberId = TestData.newMember();
+        String other = TestData.newMember();
+        String spam = UUID.randomUUID().toString();
+        String redelivered = rewardDecision(memberId, spam, "AD_SPAM", null, "2026-08-21T02:00:00Z", -50, true, null);
+        publish(kafka, "reward-decisions", memberId,
+                redelivered,
+                rewardDecision(memberId, UUID.randomUUID().toString(), "SHARE", null, "2026-08-21T02:10:00Z", 5, false, null),
+                redelivered,
+                rewardDecision(memberId, UUID.randomUUID().toString(), "AD_SPAM", null, "2026-08-21T02:20:00Z", 0, true, null));
+        publish(kafka, "reward-decisions", other,
+                rewardDecision(other, UUID.randomUUID().toString(), "AD_SPAM", null, "2026-08-21T02:30:00Z", -50, true, null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/members/{id}/points", memberId)
+                .then().body("entries", hasSize(3)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/members/{id}/points", other)
+                .then().body("entries", hasSize(1)));
+        assertEquals(List.of(2, 2), offences(memberId), "counter, penalised ledger rows");
+        assertEquals(List.of(1, 1), offences(other));
+        given().contentType(ContentType.JSON)
+                .body(TestData.activityJson("SHARE", null, "2026-08-21T04:00:00Z", "after-penalties"))
+                .post("/members/{id}/activities", memberId).then().statusCode(201)
+                .body("priorOffences", equalTo(2));
+        // the same key again answers the original activity, with the context it was recorded with
+        publish(kafka, "reward-decisions", memberId,
+                rewardDecision(memberId, UUID.randomUUID().toString(), "AD_SPAM", null, "2026-08-21T04:30:00Z", -50, true, null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(3, 3), offences(memberId)));
+        given().contentType(ContentType.JSON)
+                .body(TestData.activityJson("SHARE", null, "2026-08-21T04:00:00Z", "after-penalties"))
+                .post("/members/{id}/activities", memberId).then().statusCode(200)
+                .body("priorOffences", equalTo(2));
+        given().contentType(ContentType.JSON)
+                .body(TestData.activityJson("SHARE", null, "2026-08-21T05:00:00Z", "after-third-penalty"))
+                .post("/members/{id}/activities", memberId).then().statusCode(201)
+                .body("priorOffences", equalTo(3));
+    }
+
+    /** members.prior_offences and the member's penalised ledger rows counted, as stored now. */
+    private List<Integer> offences(String memberId) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+                SELECT m.prior_offences, (SELECT count(*) FROM points_ledger l WHERE l.member_id = m.id AND l.penalty)
+                FROM members m WHERE m.id = :m""")
+                .setParameter("m", UUID.fromString(memberId))
+                .getSingleResult());
+        return List.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,10 +21,9 @@ import io.qunyun.member.messaging.Outbox;
 import io.qunyun.member.messaging.OutboxMessage;
 import io.qunyun.member.persistence.Activity;
 import io.qunyun.member.persistence.ActivityRepository;
+import io.qunyun.member.persistence.ActivityRepository.RecordingFacts;
 import io.qunyun.member.persistence.CampaignPhaseRepository;
-import io.qunyun.member.persistence.Member;
 import io.qunyun.member.persistence.MemberRepository;
-import io.qunyun.member.persistence.PointsLedgerRepository;
 
 @ApplicationScoped
 public class ActivityService {
@@ -34,7 +34,6 @@ public class ActivityService {
     private final MemberRepository members;
     private final ActivityRepository activities;
     private final CampaignPhaseRepository phases;
-    private final PointsLedgerRepository ledger;
     private final GroupTimeZones zones;
     private final ActivityRecordedEvents events;
     private final Outbox outbox;
@@ -42,12 +41,11 @@ public class ActivityService {
     private final Clock clock;
 
     ActivityService(MemberRepository members, ActivityRepository activities, CampaignPhaseRepository phases,
-            PointsLedgerRepository ledger, GroupTimeZones zones, ActivityRecordedEvents events, Outbox outbox,
+            GroupTimeZones zones, ActivityRecordedEvents events, Outbox outbox,
             StandingService standing, Clock clock) {
         this.members = members;
         this.activities = activities;
         this.phases = phases;
-        this.ledger = ledger;
         this.zones = zones;
         this.events = events;
         this.outbox = outbox;
@@ -82,17 +80,12 @@ public class ActivityService {
      */
     @Transactional
     public List<Optional<RecordedActivity>> recordAll(List<NewActivity> batch) {
-        List<UUID> memberIds = batch.stream().map(NewActivity::memberId).distinct().toList();
-        Map<UUID, Member> known = new HashMap<>();
-        for (Member member : members.list("id in ?1", memberIds)) {
-            known.put(member.id, member);
-        }
-        Map<String, Activity> previous = new HashMap<>();
-        for (Activity activity : activities.findByIdempotencyKeys(known.keySet(),
-                batch.stream().map(NewActivity::idempotencyKey).distinct().toList())) {
-            previous.put(keyOf(activity.memberId, activity.idempotencyKey), activity);
-        }
-        Map<UUID, Integer> penalties = ledger.penaltiesOf(known.keySet());
+        // One statement for the members, their tier and prior offences, and the keys they used before:
+        // nothing is loaded into the persistence context, so the commit has nothing to flush.
+        Map<UUID, RecordingFacts> known = activities.recordingFacts(
+                batch.stream().map(NewActivity::memberId).collect(Collectors.toSet()),
+                batch.stream().map(NewActivity::idempotencyKey).collect(Collectors.toSet()));
+        Map<String, Activity> previous = previousActivities(known);
         Map<UUID, Optional<String>> phaseOf = new HashMap<>();
         List<Optional<RecordedActivity>> results = new ArrayList<>(java.util.Collections.nCopies(batch.size(),
                 Optional.<RecordedActivity>empty()));
@@ -106,7 +99,7 @@ public class ActivityService {
         order.sort(java.util.Comparator.comparing(i -> batch.get(i).memberId()));
         for (int index : order) {
             NewActivity item = batch.get(index);
-            Member member = known.get(item.memberId());
+            RecordingFacts member = known.get(item.memberId());
             if (member == null) {
                 continue;
             }
@@ -116,7 +109,7 @@ public class ActivityService {
                 continue;
             }
             Activity activity = newActivity(item);
-            RewardContext context = contextOf(member, activity, penalties.getOrDefault(member.id, 0), phaseOf);
+            RewardContext context = contextOf(member, activity, phaseOf);
             activity.streakDays = context.streakDays();
             activity.campaignPhase = context.campaignPhase();
             activity.memberTier = context.memberTier();
@@ -136,6 +129,18 @@ public class ActivityService {
         }
         outbox.enqueueAll(events);
         return results;
+    }
+
+    /** The activities of keys used before (a retry: rare), loaded as entities to answer with. */
+    private Map<String, Activity> previousActivities(Map<UUID, RecordingFacts> known) {
+        Map<String, Activity> previous = new HashMap<>();
+        List<UUID> ids = known.values().stream().flatMap(m -> m.activityIdsByKey().values().stream()).toList();
+        if (!ids.isEmpty()) {
+            for (Activity activity : activities.list("id in ?1", ids)) {
+                previous.put(keyOf(activity.memberId, activity.idempotencyKey), activity);
+            }
+        }
+        return previous;
     }
 
     private static String keyOf(UUID memberId, String idempotencyKey) {
@@ -175,17 +180,16 @@ public class ActivityService {
         return activity != null && activity.memberId.equals(memberId) ? activity : null;
     }
 
-    private RewardContext contextOf(Member member, Activity activity, int priorOffences,
-            Map<UUID, Optional<String>> phaseOf) {
+    private RewardContext contextOf(RecordingFacts member, Activity activity, Map<UUID, Optional<String>> phaseOf) {
         Integer streak = null;
         if (activity.type == ActivityType.CHECK_IN) {
             ZoneId zone = zones.of(activity.groupId);
-            streak = activities.checkInStreak(member.id, activity.groupId, zone,
+            streak = activities.checkInStreak(activity.memberId, activity.groupId, zone,
                     LocalDate.ofInstant(activity.occurredAt, zone));
         }
         String phase = activity.groupId == null ? null
                 : phaseOf.computeIfAbsent(activity.groupId, phases::phaseOf).filter(p -> !CAMPAIGN_ENDED.equals(p))
                         .orElse(null);
-        return new RewardContext(streak, phase, member.tier, priorOffences);
+        return new RewardContext(streak, phase, member.tier(), member.priorOffences());
     }
 }

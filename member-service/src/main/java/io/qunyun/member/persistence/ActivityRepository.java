@@ -1,9 +1,17 @@
 package io.qunyun.member.persistence;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,36 +26,87 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
 
     /**
      * Inserts unless the member already used this idempotency key; a concurrent request with the
-     * same key then waits for ours and inserts nothing.
+     * same key then waits for ours and inserts nothing. Plain JDBC: one statement text whatever the
+     * values, so the driver keeps it prepared and Hibernate has no query to build per call.
      *
      * @return true if the row was inserted
      */
     public boolean insertIfAbsent(Activity activity) {
-        int inserted = getEntityManager().unwrap(Session.class).createNativeMutationQuery("""
-                INSERT INTO activities (id, member_id, type, group_id, occurred_at, idempotency_key, recorded_at,
-                                        product, amount, currency, content_kind,
-                                        streak_days, campaign_phase, member_tier, prior_offences)
-                VALUES (:id, :memberId, :type, :groupId, :occurredAt, :idempotencyKey, :recordedAt,
-                        :product, :amount, :currency, :contentKind,
-                        :streakDays, :campaignPhase, :memberTier, :priorOffences)
-                ON CONFLICT (member_id, idempotency_key) DO NOTHING""")
-                .setParameter("id", activity.id)
-                .setParameter("memberId", activity.memberId)
-                .setParameter("type", activity.type.name())
-                .setParameter("groupId", activity.groupId, UUID.class)
-                .setParameter("occurredAt", activity.occurredAt)
-                .setParameter("idempotencyKey", activity.idempotencyKey)
-                .setParameter("recordedAt", activity.recordedAt)
-                .setParameter("product", activity.product, String.class)
-                .setParameter("amount", activity.amount, java.math.BigDecimal.class)
-                .setParameter("currency", activity.currency, String.class)
-                .setParameter("contentKind", activity.contentKind, String.class)
-                .setParameter("streakDays", activity.streakDays, Integer.class)
-                .setParameter("campaignPhase", activity.campaignPhase, String.class)
-                .setParameter("memberTier", activity.memberTier, String.class)
-                .setParameter("priorOffences", activity.priorOffences, Integer.class)
-                .executeUpdate();
-        return inserted == 1;
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO activities (id, member_id, type, group_id, occurred_at, idempotency_key, recorded_at,
+                                            product, amount, currency, content_kind,
+                                            streak_days, campaign_phase, member_tier, prior_offences)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (member_id, idempotency_key) DO NOTHING""")) {
+                insert.setObject(1, activity.id);
+                insert.setObject(2, activity.memberId);
+                insert.setString(3, activity.type.name());
+                insert.setObject(4, activity.groupId, Types.OTHER);
+                insert.setObject(5, activity.occurredAt.atOffset(ZoneOffset.UTC));
+                insert.setString(6, activity.idempotencyKey);
+                insert.setObject(7, activity.recordedAt.atOffset(ZoneOffset.UTC));
+                insert.setString(8, activity.product);
+                insert.setBigDecimal(9, activity.amount);
+                insert.setString(10, activity.currency);
+                insert.setString(11, activity.contentKind);
+                setInteger(insert, 12, activity.streakDays);
+                insert.setString(13, activity.campaignPhase);
+                insert.setString(14, activity.memberTier);
+                setInteger(insert, 15, activity.priorOffences);
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    /** What recording activities needs to know of a member, read before anything is written. */
+    public record RecordingFacts(String tier, int priorOffences, Map<String, UUID> activityIdsByKey) {
+    }
+
+    /**
+     * The tier and prior offences of each of these members that exists, and which of these keys each
+     * used before (key → activity id), in one statement: array parameters keep its text the same for
+     * any number of members and keys (IN lists made Hibernate translate the query anew on every call).
+     * Members that do not exist are absent from the map.
+     */
+    public Map<UUID, RecordingFacts> recordingFacts(Collection<UUID> memberIds, Collection<String> keys) {
+        Map<UUID, RecordingFacts> facts = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return facts;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT m.id, m.tier, m.prior_offences, a.idempotency_key, a.id
+                    FROM members m
+                    LEFT JOIN activities a ON a.member_id = m.id AND a.idempotency_key = ANY (?)
+                    WHERE m.id = ANY (?)""")) {
+                query.setArray(1, connection.createArrayOf("text", keys.toArray()));
+                query.setArray(2, connection.createArrayOf("uuid", memberIds.toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = (UUID) rows.getObject(1);
+                        RecordingFacts member = facts.get(id);
+                        if (member == null) {
+                            member = new RecordingFacts(rows.getString(2), rows.getInt(3), new HashMap<>());
+                            facts.put(id, member);
+                        }
+                        String key = rows.getString(4);
+                        if (key != null) {
+                            member.activityIdsByKey().put(key, (UUID) rows.getObject(5));
+                        }
+                    }
+                }
+            }
+        });
+        return facts;
     }
 
     /**
@@ -89,14 +148,6 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
         }
         return find("memberId = ?1 and (recordedAt < ?2 or (recordedAt = ?2 and id < ?3)) order by recordedAt desc, id desc",
                 memberId, afterRecordedAt, afterId).page(0, limit).list();
-    }
-
-    /** Activities of these members using any of these keys (the caller picks the exact pairs). */
-    public List<Activity> findByIdempotencyKeys(java.util.Collection<UUID> memberIds, java.util.Collection<String> keys) {
-        if (memberIds.isEmpty() || keys.isEmpty()) {
-            return List.of();
-        }
-        return list("memberId in ?1 and idempotencyKey in ?2", memberIds, keys);
     }
 
     public Optional<Activity> findByIdempotencyKey(UUID memberId, String idempotencyKey) {

@@ -27,7 +27,8 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
     /**
      * Appends the row unless its activity id was used before (redelivery, duplicate publish, a second
      * expiry run) and, only if appended, moves the member's balance and growth counters by the row's
-     * amounts, in the caller's transaction.
+     * amounts and counts a penalty in members.prior_offences (the Rewards context reads that counter
+     * instead of counting penalised rows per activity), in the caller's transaction.
      *
      * @return the new row's id, or null if nothing was appended
      */
@@ -49,18 +50,20 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                     }
                 }
             }
-            if (id != null && (posting.points() != 0 || posting.movesGrowth())) {
+            if (id != null && (posting.points() != 0 || posting.movesGrowth() || posting.penalty())) {
                 try (PreparedStatement credit = connection.prepareStatement("""
                         UPDATE members SET points_balance = points_balance + ?,
                                            growth_purchases = growth_purchases + ?,
                                            growth_content_points = growth_content_points + ?,
-                                           growth_behaviour_points = growth_behaviour_points + ?
+                                           growth_behaviour_points = growth_behaviour_points + ?,
+                                           prior_offences = prior_offences + ?
                         WHERE id = ?""")) {
                     credit.setLong(1, posting.points());
                     credit.setLong(2, posting.purchasesDelta());
                     credit.setLong(3, posting.contentDelta());
                     credit.setLong(4, posting.behaviourDelta());
-                    credit.setObject(5, posting.memberId());
+                    credit.setInt(5, posting.penalty() ? 1 : 0);
+                    credit.setObject(6, posting.memberId());
                     credit.executeUpdate();
                 }
             }
@@ -70,8 +73,8 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
 
     /**
      * Appends many rows in one JDBC batch (one round trip, not one per row), each unless its activity id
-     * was used before, then moves each member's balance and growth counters once by the sum of the rows
-     * appended for it (a second batch). Used by the reward-decisions consumer for a whole poll.
+     * was used before, then moves each member's balance, growth counters and prior offences once by the
+     * sum of the rows appended for it (a second batch). Used by the reward-decisions consumer for a whole poll.
      *
      * @return per posting, whether it was appended
      */
@@ -101,12 +104,13 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
             java.util.TreeMap<UUID, long[]> deltas = new java.util.TreeMap<>();
             for (int i = 0; i < postings.size(); i++) {
                 LedgerPosting posting = postings.get(i);
-                if (appended[i] && (posting.points() != 0 || posting.movesGrowth())) {
-                    long[] d = deltas.computeIfAbsent(posting.memberId(), id -> new long[4]);
+                if (appended[i] && (posting.points() != 0 || posting.movesGrowth() || posting.penalty())) {
+                    long[] d = deltas.computeIfAbsent(posting.memberId(), id -> new long[5]);
                     d[0] += posting.points();
                     d[1] += posting.purchasesDelta();
                     d[2] += posting.contentDelta();
                     d[3] += posting.behaviourDelta();
+                    d[4] += posting.penalty() ? 1 : 0;
                 }
             }
             if (deltas.isEmpty()) {
@@ -116,14 +120,16 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                     UPDATE members SET points_balance = points_balance + ?,
                                        growth_purchases = growth_purchases + ?,
                                        growth_content_points = growth_content_points + ?,
-                                       growth_behaviour_points = growth_behaviour_points + ?
+                                       growth_behaviour_points = growth_behaviour_points + ?,
+                                       prior_offences = prior_offences + ?
                     WHERE id = ?""")) {
                 for (var e : deltas.entrySet()) {
                     credit.setLong(1, e.getValue()[0]);
                     credit.setLong(2, e.getValue()[1]);
                     credit.setLong(3, e.getValue()[2]);
                     credit.setLong(4, e.getValue()[3]);
-                    credit.setObject(5, e.getKey());
+                    credit.setInt(5, Math.toIntExact(e.getValue()[4]));
+                    credit.setObject(6, e.getKey());
                     credit.addBatch();
                 }
                 credit.executeBatch();
@@ -196,31 +202,6 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                 .setParameter("localDay", localDay)
                 .setParameter("groupId", groupId == null ? null : groupId.toString())
                 .getSingleResult()).longValue();
-    }
-
-    /** Penalised activities of the member so far (the Rewards table's priorOffences). */
-    public int penaltiesOf(UUID memberId) {
-        return ((Number) getEntityManager().createNativeQuery(
-                "SELECT count(*) FROM points_ledger WHERE member_id = :memberId AND penalty")
-                .setParameter("memberId", memberId)
-                .getSingleResult()).intValue();
-    }
-
-    /** {@link #penaltiesOf(UUID)} of many members in one query; members without a penalty are absent. */
-    @SuppressWarnings("unchecked")
-    public java.util.Map<UUID, Integer> penaltiesOf(Collection<UUID> memberIds) {
-        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
-        if (memberIds.isEmpty()) {
-            return counts;
-        }
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                "SELECT member_id, count(*) FROM points_ledger WHERE member_id IN (:ids) AND penalty GROUP BY member_id")
-                .setParameter("ids", memberIds)
-                .getResultList();
-        for (Object[] row : rows) {
-            counts.put((UUID) row[0], ((Number) row[1]).intValue());
-        }
-        return counts;
     }
 
     /** Newest first, strictly older than the cursor (a ledger id) when given. */
