@@ -118,27 +118,33 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
         Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
         // Distinct days newest first, numbered 0, 1, 2, ...: a day belongs to the streak while it is
         // exactly its number of days before `day` (the first gap breaks it for all older days).
-        Number streak = (Number) getEntityManager().createNativeQuery("""
-                WITH days AS (
-                    SELECT (occurred_at AT TIME ZONE :zone)::date AS d
-                    FROM activities
-                    WHERE member_id = :memberId AND type = 'CHECK_IN'
-                      AND group_id IS NOT DISTINCT FROM CAST(:groupId AS uuid)
-                      AND occurred_at < :dayEnd
-                    UNION
-                    SELECT CAST(:day AS date)
-                )
-                SELECT count(*) FROM (
-                    SELECT d, row_number() OVER (ORDER BY d DESC) - 1 AS n FROM days
-                ) numbered
-                WHERE CAST(:day AS date) - d = n""")
-                .setParameter("zone", zone.getId())
-                .setParameter("memberId", memberId)
-                .setParameter("groupId", groupId == null ? null : groupId.toString())
-                .setParameter("dayEnd", dayEnd)
-                .setParameter("day", day)
-                .getSingleResult();
-        return streak.intValue();
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    WITH days AS (
+                        SELECT (occurred_at AT TIME ZONE ?)::date AS d
+                        FROM activities
+                        WHERE member_id = ? AND type = 'CHECK_IN'
+                          AND group_id IS NOT DISTINCT FROM CAST(? AS uuid)
+                          AND occurred_at < ?
+                        UNION
+                        SELECT CAST(? AS date)
+                    )
+                    SELECT count(*) FROM (
+                        SELECT d, row_number() OVER (ORDER BY d DESC) - 1 AS n FROM days
+                    ) numbered
+                    WHERE CAST(? AS date) - d = n""")) {
+                query.setString(1, zone.getId());
+                query.setObject(2, memberId);
+                query.setObject(3, groupId, Types.OTHER);
+                query.setObject(4, dayEnd.atOffset(ZoneOffset.UTC));
+                query.setObject(5, day);
+                query.setObject(6, day);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
     }
 
     /** A member's activities, newest first, strictly after the cursor (recordedAt, id) when given. */
@@ -148,6 +154,15 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
         }
         return find("memberId = ?1 and (recordedAt < ?2 or (recordedAt = ?2 and id < ?3)) order by recordedAt desc, id desc",
                 memberId, afterRecordedAt, afterId).page(0, limit).list();
+    }
+
+    /**
+     * These activities (those that exist), loaded by id in one statement: Hibernate loads many ids with
+     * one array parameter on PostgreSQL, so there is no query text to translate per call.
+     */
+    public List<Activity> findByIds(List<UUID> ids) {
+        return getEntityManager().unwrap(Session.class).byMultipleIds(Activity.class).multiLoad(ids).stream()
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     public Optional<Activity> findByIdempotencyKey(UUID memberId, String idempotencyKey) {
