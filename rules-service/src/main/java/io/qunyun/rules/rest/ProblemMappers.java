@@ -49,6 +49,13 @@ public class ProblemMappers {
         return problem(400, "invalid-request", "Invalid request", "The request has invalid fields.", uri, errors);
     }
 
+    /** A query parameter the resource validated itself (e.g. a filter of GET /audit): 400 naming it. */
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return problem(400, "invalid-request", "Invalid request", e.parameter() + " " + e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.parameter(), e.getMessage())));
+    }
+
     @ServerExceptionMapper
     public Response unbindableJson(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
