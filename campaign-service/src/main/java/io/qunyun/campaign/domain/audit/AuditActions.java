@@ -43,6 +43,8 @@ public final class AuditActions {
     public static final String CAMPAIGN_RESUMED = "campaign.resumed";
     /** A campaign was cancelled (target: the campaign). */
     public static final String CAMPAIGN_CANCELLED = "campaign.cancelled";
+    /** The scheduler ended a campaign: every group reached its last phase (target: the campaign). */
+    public static final String CAMPAIGN_COMPLETED = "campaign.completed";
     /** A new template version was uploaded (target: the template id; the version in the detail). */
     public static final String TEMPLATE_UPLOADED = "template.uploaded";
     /** A built-in template version shipped with a release was stored at startup (target: the template id). */
@@ -52,7 +54,7 @@ public final class AuditActions {
             GROUP_CREATED, GROUP_UPDATED, GROUP_SUCCESSOR_LINKED, GROUP_SUCCESSOR_UNLINKED, GROUP_REACTIVATED,
             GROUP_REVIVE_STARTED, GROUP_TRANSFER_STARTED, GROUP_DISSOLUTION_STARTED, GROUP_LIFECYCLE_SKIPPED,
             GROUP_TRANSFERRED, GROUP_DISSOLVED, CAMPAIGN_STARTED, CAMPAIGN_PAUSED, CAMPAIGN_RESUMED,
-            CAMPAIGN_CANCELLED, TEMPLATE_UPLOADED, TEMPLATE_RELEASED)));
+            CAMPAIGN_CANCELLED, CAMPAIGN_COMPLETED, TEMPLATE_UPLOADED, TEMPLATE_RELEASED)));
 
     private AuditActions() {
     }
