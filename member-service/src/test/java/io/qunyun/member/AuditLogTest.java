@@ -35,6 +35,7 @@ import io.qunyun.member.domain.MembershipService;
 import io.qunyun.member.domain.RewardDecision;
 import io.qunyun.member.domain.audit.Actor;
 import io.qunyun.member.domain.audit.AuditLog;
+import io.qunyun.member.domain.audit.AuditQuery;
 import io.qunyun.member.rules.RulesClient;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -207,10 +208,14 @@ class AuditLogTest {
         String memberId = TestData.newMember();
         String membershipId = joinMember(groupId, memberId);
 
-        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             memberships.leave(UUID.fromString(groupId), UUID.fromString(memberId), "changed my mind");
+            // inside the transaction the entry is there, next to the change
+            assertEquals(1, audit.page(new AuditQuery(ACTOR, "membership.exited", null, membershipId, null, null, null, 10))
+                    .entries().size());
             throw new IllegalStateException("the transaction fails after the change");
         }));
+        assertTrue(causes(failed).contains("the transaction fails after the change"), causes(failed));
 
         assertEquals(List.of("membership.joined"), entries("targetId", membershipId).stream().map(e -> e.get("action")).toList());
         given().get("/members/{id}/groups", memberId).then().statusCode(200).body("[0].leftAt", org.hamcrest.Matchers.nullValue());

@@ -33,6 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.domain.audit.Actor;
+import io.qunyun.campaign.domain.audit.AuditLog;
+import io.qunyun.campaign.domain.audit.AuditQuery;
 import io.qunyun.campaign.domain.campaign.CampaignService;
 import io.qunyun.campaign.domain.lifecycle.GroupLifecycle;
 import io.qunyun.campaign.domain.lifecycle.GroupLifecycle.HealthDecision;
@@ -76,6 +78,9 @@ class AuditLogTest {
 
     @Inject
     GroupLifecycle lifecycle;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     EntityManager entityManager;
@@ -215,10 +220,14 @@ class AuditLogTest {
     void aRolledBackTransactionLeavesNeitherTheChangeNorItsEntry() {
         setClock(Instant.parse("2026-09-01T02:00:00Z"));
         String campaignId = start("daily-rhythm", group("Asia/Shanghai"), "2026-09-02");
-        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             campaigns.pause(UUID.fromString(campaignId));
+            // inside the transaction the entry is there, next to the change
+            assertEquals(1, audit.page(new AuditQuery(ACTOR, "campaign.paused", null, campaignId, null, null, null, 10))
+                    .entries().size());
             throw new IllegalStateException("the transaction fails after the change");
         }));
+        assertTrue(causes(failed).contains("the transaction fails after the change"), causes(failed));
         given().get("/campaigns/{id}", campaignId).then().statusCode(200).body("state", equalTo("SCHEDULED"));
         assertEquals(List.of("campaign.started"), actions(entries("targetId", campaignId)));
     }

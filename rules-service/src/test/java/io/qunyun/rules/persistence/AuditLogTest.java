@@ -30,6 +30,8 @@ import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableVersions;
 import io.qunyun.rules.domain.audit.Actor;
+import io.qunyun.rules.domain.audit.AuditLog;
+import io.qunyun.rules.domain.audit.AuditQuery;
 import io.qunyun.testkit.TestTokens;
 import io.restassured.specification.RequestSpecification;
 
@@ -59,6 +61,9 @@ class AuditLogTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AuditLog audit;
 
     @AfterEach
     void backToTheBuiltInWorkbook() {
@@ -125,10 +130,14 @@ class AuditLogTest {
     @TestSecurity(user = "rollback-test", roles = {"analyst", "admin"})
     void aRolledBackTransactionLeavesNeitherTheChangeNorItsEntry() {
         String builtIn = catalog.builtIn(DecisionTable.REWARDS).version();
-        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             versions.activate(DecisionTable.REWARDS, builtIn, "rollback-test", false);
+            // inside the transaction the entry is there, next to the change
+            assertEquals(1, audit.page(new AuditQuery("rollback-test", null, null, "Rewards", null, null, null, 10))
+                    .entries().size());
             throw new IllegalStateException("the transaction fails after the change");
         }));
+        assertTrue(causes(failed).contains("the transaction fails after the change"), causes(failed));
         assertTrue(store.activations("Rewards").stream().noneMatch(a -> a.activatedBy().equals("rollback-test")));
         assertEquals(List.of(), given().queryParam("actor", "rollback-test").get("/audit").then().statusCode(200)
                 .extract().path("items"));

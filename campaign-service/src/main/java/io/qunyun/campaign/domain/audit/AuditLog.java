@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -106,8 +106,14 @@ public class AuditLog {
     }
 
     private Actor caller(String action) {
-        // no request (a consumer or a job) or no token: the caller must name the system actor and its cause
-        if (!Arc.container().requestContext().isActive() || identity.isAnonymous()) {
+        // no request (a consumer or a job) or no token: the code must name the system actor and its cause
+        boolean anonymous;
+        try {
+            anonymous = identity.isAnonymous();
+        } catch (ContextNotActiveException e) {
+            anonymous = true;
+        }
+        if (anonymous) {
             throw new IllegalStateException("audit action " + action + " has no authenticated caller; a consumer or "
                     + "a scheduled job records it with Actor.consumer/scheduler/startup");
         }

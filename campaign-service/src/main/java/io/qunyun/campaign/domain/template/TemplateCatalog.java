@@ -118,6 +118,7 @@ public class TemplateCatalog {
     private StoredTemplate store(Template template, String yaml, String origin) {
         String version = versionOf(yaml);
         Instant now = clock.instant();
+        boolean inserted;
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO template_version (template_id, version, title, origin, yaml, created_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (template_id, version) DO NOTHING""")) {
@@ -127,16 +128,17 @@ public class TemplateCatalog {
             ps.setString(4, origin);
             ps.setString(5, yaml);
             ps.setTimestamp(6, Timestamp.from(now));
-            if (ps.executeUpdate() == 1) { // the same text again is the same version: nothing new, nothing recorded
-                Map<String, Object> detail = AuditLog.detail("version", version, "title", template.title());
-                if (BUILT_IN.equals(origin)) {
-                    audit.record(Actor.startup("built-in templates"), AuditActions.TEMPLATE_RELEASED, template.id(), detail);
-                } else {
-                    audit.record(AuditActions.TEMPLATE_UPLOADED, template.id(), detail);
-                }
-            }
+            inserted = ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store template " + template.id(), e);
+        }
+        if (inserted) { // the same text again is the same version: nothing new, nothing recorded
+            Map<String, Object> detail = AuditLog.detail("version", version, "title", template.title());
+            if (BUILT_IN.equals(origin)) {
+                audit.record(Actor.startup("built-in templates"), AuditActions.TEMPLATE_RELEASED, template.id(), detail);
+            } else {
+                audit.record(AuditActions.TEMPLATE_UPLOADED, template.id(), detail);
+            }
         }
         return find(template.id(), version).orElseThrow();
     }
