@@ -172,7 +172,7 @@ class TierRedemptionExpiryTest {
         MemberResourceTest.problem(given().contentType(ContentType.JSON)
                 .body("{\"rewardId\":\"%s\",\"idempotencyKey\":\"one-more\"}".formatted(rewardId))
                 .post("/members/{id}/redemptions", memberId), 409)
-                .body("type", equalTo("/problems/insufficient-points"))
+                .body("type", equalTo("https://qunyun.io/problems/insufficient-points"))
                 .body("errors[0].field", equalTo("rewardId"));
         // the same key again answers the original redemption and spends nothing
         given().contentType(ContentType.JSON)
