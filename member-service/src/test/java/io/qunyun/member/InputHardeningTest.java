@@ -110,6 +110,17 @@ class InputHardeningTest {
         problem(given().urlEncodingEnabled(false).get("/members/abc%00def"), 400, "invalid-request", "id");
     }
 
+    /** Found by FuzzTest: a virtual clock put in year 169108099 made every later write a 500. */
+    @Test
+    void theVirtualClockStaysWhereTimestampsCanBeStored() {
+        problem(given().contentType(ContentType.JSON).body("{\"instant\":\"+169108099-07-05T04:51:43Z\"}")
+                .put("/clock"), 400, "invalid-request", "instant");
+        problem(given().contentType(ContentType.JSON).body("{\"duration\":\"PT2000000000H\"}")
+                .post("/clock/advance"), 400, "invalid-request", "duration");
+        assertTrue(clock.instant().isBefore(Instant.parse("10000-01-01T00:00:00Z")));
+        TestData.newMember(); // writes still work
+    }
+
     @Test
     void activitiesDatedOutsideTheBoundsAreRefusedNamingTheField() {
         String member = TestData.newMember();
@@ -145,10 +156,10 @@ class InputHardeningTest {
         String purchase = """
                 {"type":"PURCHASE","occurredAt":"%s","idempotencyKey":"order-1","attributes":{"product":"tea","amount":%s,"currency":"CNY"}}""";
         String first = given().contentType(ContentType.JSON).body(purchase.formatted(at, "\"199.00\""))
-                .post("/members/{id}/activities", member).then().statusCode(201).extract().path("id");
+                .post("/members/{id}/activities", member).then().statusCode(201).extract().path("activityId");
         // the same request again (the amount written otherwise): the first activity, 200
         given().contentType(ContentType.JSON).body(purchase.formatted(at, "199.0"))
-                .post("/members/{id}/activities", member).then().statusCode(200).body("id", equalTo(first));
+                .post("/members/{id}/activities", member).then().statusCode(200).body("activityId", equalTo(first));
         // another amount, another time, another type under the same key: 409, nothing written
         for (String other : List.of(purchase.formatted(at, "\"299.00\""),
                 purchase.formatted(Instant.parse(at).minusSeconds(1), "\"199.00\""),

@@ -95,6 +95,9 @@ public final class FuzzRequests {
     private final Random random;
     /** Ids the service answered with (members, groups, ...): path values that reach further than 404. */
     private final List<String> knownIds = new ArrayList<>();
+    /** Names the service answered with (tables, versions, templates, codes): path values that exist. */
+    private final List<String> knownWords = new ArrayList<>();
+    private static final Set<String> NAMING_FIELDS = Set.of("name", "version", "code", "templateId", "table", "key");
     private final Map<String, Integer> sent = new LinkedHashMap<>();
 
     public FuzzRequests(JsonNode document, long seed) {
@@ -144,6 +147,9 @@ public final class FuzzRequests {
                 if (value.isTextual() && (field.getKey().equals("id") || field.getKey().endsWith("Id"))
                         && isUuid(value.asText()) && !knownIds.contains(value.asText())) {
                     knownIds.add(value.asText());
+                } else if (value.isTextual() && NAMING_FIELDS.contains(field.getKey()) && value.asText().length() <= 64
+                        && !knownWords.contains(value.asText()) && knownWords.size() < 500) {
+                    knownWords.add(value.asText());
                 } else {
                     collectIds(value, depth + 1);
                 }
@@ -480,7 +486,7 @@ public final class FuzzRequests {
                 return value(schema.path(combinator).get(0), name, depth);
             }
         }
-        String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
+        String type = typeOf(schema, schema.has("properties") ? "object" : "string");
         if (depth > 5) {
             return NODES.nullNode();
         }
@@ -529,7 +535,7 @@ public final class FuzzRequests {
             return schema.path("enum").get(random.nextInt(schema.path("enum").size())).asText();
         }
         String format = schema.path("format").asText("");
-        String type = schema.path("type").asText("string");
+        String type = typeOf(schema, "string");
         if (format.equals("uuid") || name.equals("id") || name.endsWith("Id")) {
             return knownOrFresh();
         }
@@ -559,9 +565,26 @@ public final class FuzzRequests {
         if (lower.equals("limit")) {
             return Integer.toString(1 + random.nextInt(50));
         }
+        if (!knownWords.isEmpty() && random.nextInt(3) > 0) {
+            return knownWords.get(random.nextInt(knownWords.size()));
+        }
         int max = schema.path("maxLength").asInt(40);
         String word = pick(List.of("fuzz", "群运", "wecom", "Rewards", "camp", "k")) + "-" + random.nextInt(100_000);
         return word.length() > max ? word.substring(0, Math.max(1, max)) : word;
+    }
+
+    /** The schema's type; OpenAPI 3.1 writes a nullable one as a list ({@code ["integer", "null"]}). */
+    private static String typeOf(JsonNode schema, String otherwise) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode option : type) {
+                if (!"null".equals(option.asText())) {
+                    return option.asText();
+                }
+            }
+            return otherwise;
+        }
+        return type.isTextual() ? type.asText() : otherwise;
     }
 
     private String knownOrFresh() {

@@ -102,7 +102,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
+        String field = e instanceof JsonMappingException m && readFailure(e) == null ? pathOf(m) : "";
         if (!field.isEmpty()) {
             String message = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
                     && invalid.getTargetType() == String.class ? invalid.getOriginalMessage() : "has an invalid value";
@@ -191,5 +191,19 @@ public class ProblemMappers {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /**
+     * The parser itself failed (syntax, truncation, a limit such as the nesting depth), possibly while a field
+     * was being bound (Jackson then wraps it with the field's path): the body is malformed, not a value.
+     */
+    static com.fasterxml.jackson.core.JsonProcessingException readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    || t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                return (com.fasterxml.jackson.core.JsonProcessingException) t;
+            }
+        }
+        return null;
     }
 }

@@ -250,7 +250,11 @@ public class ProblemMappers {
     private Response malformedBody(JsonProcessingException exception, UriInfo uriInfo) {
         String field = BODY;
         String message;
-        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        JsonProcessingException unreadable = readFailure(exception);
+        if (unreadable != null && unreadable != exception) {
+            exception = unreadable; // wrapped with the path of the field being bound: still a parser failure
+        }
+        if (unreadable == null && exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             // read, but a field's value is not what the service takes: the field is named, the body was fine
             field = pathOf(mapping.getPath());
             message = mapping instanceof InvalidFormatException invalid ? describeInvalid(invalid)
@@ -355,5 +359,19 @@ public class ProblemMappers {
             body = "{\"title\":\"Internal Server Error\",\"status\":500}";
         }
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * The parser itself failed (syntax, truncation, a limit such as the nesting depth), possibly while a field
+     * was being bound (Jackson then wraps it with the field's path): the body is malformed, not a value.
+     */
+    static com.fasterxml.jackson.core.JsonProcessingException readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    || t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                return (com.fasterxml.jackson.core.JsonProcessingException) t;
+            }
+        }
+        return null;
     }
 }

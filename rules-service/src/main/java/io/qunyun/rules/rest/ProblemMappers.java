@@ -49,6 +49,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unbindableJson(MismatchedInputException e, UriInfo uri) {
+        if (readFailure(e) != null) {
+            return malformedJson(e, uri);
+        }
         String field = jsonPath(e);
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
@@ -65,8 +68,9 @@ public class ProblemMappers {
         } else {
             message = "has the wrong JSON type or is missing";
         }
-        return problem(ProblemType.INVALID_REQUEST, "The request body does not match the expected JSON.", uri,
-                List.of(new Problem.FieldError(field, message)));
+        // a document of another shape (an array, a string) was read: the body as a whole is not what is expected
+        return problem(BODY.equals(field) ? ProblemType.MALFORMED_BODY : ProblemType.INVALID_REQUEST,
+                "The request body does not match the expected JSON.", uri, List.of(new Problem.FieldError(field, message)));
     }
 
     /**
@@ -75,6 +79,13 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        JsonProcessingException unreadable = readFailure(e);
+        if (unreadable != null) {
+            // the parser knows which field it was reading when it gave up
+            return problem(ProblemType.MALFORMED_BODY, "The request body is not valid JSON: "
+                    + unreadable.getOriginalMessage(), uri,
+                    List.of(new Problem.FieldError(parserField(unreadable), "is not valid JSON")));
+        }
         if (e instanceof MismatchedInputException mismatched) {
             return unbindableJson(mismatched, uri);
         }
@@ -207,5 +218,19 @@ public class ProblemMappers {
             }
         }
         return BODY;
+    }
+
+    /**
+     * The parser itself failed (syntax, truncation, a limit such as the nesting depth), possibly while a field
+     * was being bound (Jackson then wraps it with the field's path): the body is malformed, not a value.
+     */
+    static com.fasterxml.jackson.core.JsonProcessingException readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    || t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                return (com.fasterxml.jackson.core.JsonProcessingException) t;
+            }
+        }
+        return null;
     }
 }
