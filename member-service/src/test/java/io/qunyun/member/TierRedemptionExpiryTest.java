@@ -174,7 +174,7 @@ class TierRedemptionExpiryTest {
         MemberResourceTest.problem(given().contentType(ContentType.JSON)
                 .body("{\"rewardId\":\"%s\",\"idempotencyKey\":\"one-more\"}".formatted(rewardId))
                 .post("/members/{id}/redemptions", memberId), 409)
-                .body("type", equalTo("/problems/insufficient-points"))
+                .body("type", equalTo("https://qunyun.io/problems/insufficient-points"))
                 .body("errors[0].field", equalTo("rewardId"));
         // the same key again answers the original redemption and spends nothing (a key that won: which 33 of the
         // 60 win depends on the order the threads reach the member's row lock, race-0 is not always among them)

@@ -84,6 +84,10 @@ public class RedemptionService {
         members.lockForUpdate(Set.of(memberId));
         var previous = redemptions.findByKey(memberId, idempotencyKey);
         Member member = members.fresh(memberId).orElseThrow();
+        if (previous.isPresent() && !previous.get().rewardId.equals(rewardId)) {
+            throw new IdempotencyKeyReusedException("idempotencyKey", "was used to redeem another reward ("
+                    + previous.get().rewardId + "); send a new key for a new redemption");
+        }
         if (previous.isPresent()) {
             return new Redeemed(previous.get(), catalogue.findById(previous.get().rewardId), member.pointsBalance, false);
         }

@@ -1,6 +1,7 @@
 package io.qunyun.rules.rest;
 
-/** A query parameter the resource validates itself (so "abc" is a 400 naming it, not a 404). */
+/** A path or query parameter the resource refuses itself (e.g. "abc" where a number belongs, or text that
+ * cannot be stored): 400 naming it, not a 404 or a 500. */
 public class InvalidParameterException extends RuntimeException {
 
     private final String parameter;
