@@ -13,6 +13,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.DecisionTableVersions;
 
 /**
  * Keeps this instance deciding with the version activated in the database. At startup a built-in workbook
@@ -34,10 +35,13 @@ public class TableActivations {
     @Inject
     DecisionTableReleaseRepository releases;
 
+    @Inject
+    DecisionTableVersions versions;
+
     void onStart(@Observes StartupEvent event) {
         for (DecisionTable table : DecisionTable.values()) {
             CompiledTable builtIn = catalog.builtIn(table);
-            store.storeRelease(table.tableName(), builtIn.version(), builtIn.workbook());
+            versions.release(table, builtIn.version(), builtIn.workbook());
         }
         sync();
     }

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.DecisionTableVersions;
 import io.qunyun.rules.domain.check.WorkbookCheck;
 import io.qunyun.rules.persistence.TableActivations;
 import io.qunyun.rules.persistence.TableVersionStore;
@@ -69,6 +70,9 @@ public class DecisionTableVersionsResource {
     TableActivations activations;
 
     @Inject
+    DecisionTableVersions tableVersions;
+
+    @Inject
     DecisionTableCatalog catalog;
 
     @Inject
@@ -87,8 +91,7 @@ public class DecisionTableVersionsResource {
             throw new ClientErrorException("body: send the workbook (.xlsx) as the request body", 400);
         }
         WorkbookCheck.Result result = check.check(table, workbook);
-        boolean stored = store.store(table.tableName(), result.version(), workbook, who(security), result.compiled(),
-                result.complete(), result.casesPassed(), write(result));
+        boolean stored = tableVersions.upload(table, result, workbook, write(result), who(security));
         return new Upload(result.version(), stored, result);
     }
 
@@ -158,7 +161,7 @@ public class DecisionTableVersionsResource {
             throw new ClientErrorException("confirmChangedDecisions: regression cases fail with " + version + "; confirm that the "
                     + "changed decisions are intended / 回归用例未通过，请确认这些决策变化是有意的", 409);
         }
-        TableVersionStore.Activation activation = store.activate(table.tableName(), version, who(security));
+        TableVersionStore.Activation activation = tableVersions.activate(table, version, who(security), confirm);
         activations.sync(); // this replica at once; the others at their next poll
         return new ActivationView(activation.id(), activation.version(), activation.activatedBy(), activation.activatedAt());
     }
