@@ -77,6 +77,8 @@ public class BenchPoints {
                 System.exit(2);
             }
         }
+        // The HTTP client's executor threads are not daemons: without this the JVM outlives the report.
+        System.exit(0);
     }
 
     static void run(String mode, int rate, int warmup, int duration) throws Exception {

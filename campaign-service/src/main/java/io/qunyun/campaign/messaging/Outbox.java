@@ -31,6 +31,7 @@ public class Outbox {
         row.messageKey = message.key();
         row.payload = message.payload();
         row.createdAt = clock.instant();
+        row.traceParent = TraceParent.current();
         rows.persist(row);
         // Delivered to the relay only if (and after) this transaction commits.
         written.fire(new OutboxWritten(message.topic()));

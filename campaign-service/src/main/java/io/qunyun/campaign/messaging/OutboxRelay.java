@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import io.qunyun.campaign.config.OutboxConfig;
@@ -177,6 +178,7 @@ public class OutboxRelay {
         return AckedSend.send(emitter, row.payload, OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)
-                .build());
+                .build(),
+                row.traceParent == null ? null : TracingMetadata.withCurrent(TraceParent.context(row.traceParent)));
     }
 }

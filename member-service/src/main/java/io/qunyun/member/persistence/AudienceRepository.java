@@ -88,6 +88,11 @@ public class AudienceRepository {
         params.add(f.limit());
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                // Planned with the actual values every time: after five executions the driver would switch
+                // to a server-side prepared statement whose generic plan, not knowing the cursor, reads every
+                // open membership of the groups through the group index and sorts them (0.4-0.9 s a page
+                // at 1M memberships instead of 0.12 s through the primary key from the cursor on).
+                statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                 for (int i = 0; i < params.size(); i++) {
                     Object p = params.get(i);
                     if (p instanceof List<?> ids) {

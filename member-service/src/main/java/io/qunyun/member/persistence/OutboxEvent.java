@@ -35,4 +35,8 @@ public class OutboxEvent {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** W3C traceparent of the transaction that wrote the row, when it was traced (else null). */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

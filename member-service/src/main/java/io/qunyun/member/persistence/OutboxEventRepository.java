@@ -34,13 +34,15 @@ public class OutboxEventRepository implements PanacheRepository<OutboxEvent> {
         }
         getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at, trace_parent) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (OutboxEvent event : events) {
                     insert.setObject(1, event.eventId);
                     insert.setString(2, event.topic);
                     insert.setString(3, event.messageKey);
                     insert.setString(4, event.payload);
                     insert.setObject(5, event.createdAt.atOffset(java.time.ZoneOffset.UTC));
+                    insert.setString(6, event.traceParent);
                     insert.addBatch();
                 }
                 insert.executeBatch();
