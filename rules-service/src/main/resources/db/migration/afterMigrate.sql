@@ -11,6 +11,8 @@ BEGIN
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', current_schema(), runtime_user);
         EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema(), runtime_user);
         EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON TABLE %I.flyway_schema_history FROM %I', current_schema(), runtime_user);
+        -- the audit log is append-only for the service (its trigger refuses changes from every role as well)
+        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE %I.audit_log FROM %I', current_schema(), runtime_user);
     END IF;
 END
 $$;

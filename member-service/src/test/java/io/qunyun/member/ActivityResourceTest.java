@@ -90,13 +90,14 @@ class ActivityResourceTest {
                 .then().statusCode(200)
                 .body("activityId", equalTo(activityId))
                 .body("recordedAt", equalTo(first.<String>path("recordedAt")));
-        // A retry that differs in content still answers the original: the key identifies the request.
+        // The key with another activity is refused (issue 9): answering the original would tell the caller its
+        // second activity was recorded.
         given().contentType(ContentType.JSON)
                 .body(TestData.activityJson("SHARE", null, "2026-11-22T00:00:00Z", "wecom-msg-88231"))
                 .post("/members/{id}/activities", memberId)
-                .then().statusCode(200)
-                .body("activityId", equalTo(activityId))
-                .body("type", equalTo("CHECK_IN"));
+                .then().statusCode(409)
+                .body("type", equalTo("https://qunyun.io/problems/idempotency-key-reused"))
+                .body("errors[0].field", equalTo("idempotencyKey"));
 
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> activities.count("memberId", UUID.fromString(memberId))));
 

@@ -74,14 +74,16 @@ class RestValidationTest {
     @Test
     void malformedJsonNamesTheFieldBeingRead() {
         problem("/decisions/positioning", "{\"from\": INTEREST, \"to\": \"DESIRE\"}")
-                .body("title", equalTo("Malformed JSON"))
+                .body("title", equalTo("Malformed request body"))
+                .body("type", equalTo("https://qunyun.io/problems/malformed-body"))
                 .body("errors[0].field", equalTo("from"));
     }
 
     @Test
     void truncatedJsonIsRejected() {
         problem("/decisions/reward", "{\"activityType\": \"CHECK_IN\",")
-                .body("title", equalTo("Malformed JSON"))
+                .body("title", equalTo("Malformed request body"))
+                .body("type", equalTo("https://qunyun.io/problems/malformed-body"))
                 .body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("body"));
     }
@@ -96,6 +98,41 @@ class RestValidationTest {
     void bodyThatIsNotAnObjectIsReportedOnBody() {
         problem("/decisions/reward", "[1,2]")
                 .body("errors[0].field", equalTo("body"));
+    }
+
+    /** Issue 9: 500 before; Jackson's StreamReadConstraints stop the parser at 1,000 levels. */
+    @Test
+    void jsonNestedDeeperThanAThousandLevelsIsAMalformedBody() {
+        problem("/decisions/reward", "[".repeat(1001) + "]".repeat(1001))
+                .body("type", equalTo("https://qunyun.io/problems/malformed-body"))
+                .body("errors[0].field", equalTo("body"));
+        // in a field the request does not have: the parser still reads (skips) it, down to the limit
+        problem("/decisions/five-w-one-h", "{\"groupType\":\"LEAD\",\"extra\":" + "{\"a\":".repeat(2000) + "1"
+                + "}".repeat(2000) + "}")
+                .body("type", equalTo("https://qunyun.io/problems/malformed-body"))
+                .body("detail", containsString("nesting depth"));
+    }
+
+    /** Text PostgreSQL cannot store is refused where it is read, naming the field (docs/errors.md). */
+    @Test
+    void textWithNulIsRefusedNamingTheField() {
+        problem("/decisions/five-w-one-h", "{\"groupType\":\"LEAD\",\"why\":\"fill\\u0000the camp\"}")
+                .body("type", equalTo("https://qunyun.io/problems/invalid-request"))
+                .body("errors[0].field", equalTo("why"))
+                .body("errors[0].message", containsString("U+0000"));
+        // a path parameter, before the table name reaches a query
+        given().urlEncodingEnabled(false).get("/decision-tables/Rewards%00/versions")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://qunyun.io/problems/invalid-request"))
+                .body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void everyProblemTypeOfThisServiceIsDocumented() {
+        var documented = io.qunyun.testkit.ErrorVocabulary.documented();
+        for (io.qunyun.rules.rest.ProblemType type : io.qunyun.rules.rest.ProblemType.values()) {
+            org.junit.jupiter.api.Assertions.assertTrue(documented.contains(type.uri()), type.uri() + " not in docs/errors.md");
+        }
     }
 
     private static ValidatableResponse problem(String path, String body) {

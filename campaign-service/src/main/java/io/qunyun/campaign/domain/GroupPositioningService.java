@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.qunyun.campaign.domain.audit.AuditActions;
+import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
 import io.qunyun.campaign.rules.RulesClient.FiveW1HQuestion;
@@ -39,6 +41,9 @@ public class GroupPositioningService {
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    AuditLog audit;
 
     /** Default zone of a group (contract); a group's own zone is data, this is only the fallback. */
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
@@ -87,6 +92,9 @@ public class GroupPositioningService {
         group.state = "ACTIVE";
         groups.persist(group);
         events.groupChanged(group, group.createdAt.toInstant());
+        audit.record(AuditActions.GROUP_CREATED, group.id, AuditLog.detail("name", group.name, "platform", group.platform,
+                "type", group.type, "timeZone", group.timeZone, "screeningRequired", group.screeningRequired,
+                "positioningTableVersion", positioning.tableVersion(), "fiveW1HTableVersion", check.tableVersion()));
         return group;
     }
 
@@ -95,22 +103,24 @@ public class GroupPositioningService {
     public GroupEntity change(UUID id, String name, String timeZone, Boolean screeningRequired) {
         String zone = timeZone == null ? null : zoneOrDefault(timeZone);
         GroupEntity group = get(id);
-        boolean changed = false;
+        // what changed, from → to, for the audit entry
+        java.util.Map<String, Object> changes = new java.util.LinkedHashMap<>();
         if (name != null && !name.isBlank() && !name.strip().equals(group.name)) {
+            changes.put("name", java.util.Arrays.asList(group.name, name.strip()));
             group.name = name.strip();
-            changed = true;
         }
         if (zone != null && !zone.equals(group.timeZone)) {
+            changes.put("timeZone", java.util.Arrays.asList(group.timeZone, zone));
             group.timeZone = zone;
-            changed = true;
         }
         if (screeningRequired != null && screeningRequired != group.screeningRequired) {
+            changes.put("screeningRequired", java.util.Arrays.asList(group.screeningRequired, screeningRequired));
             group.screeningRequired = screeningRequired;
-            changed = true;
         }
-        if (changed) {
+        if (!changes.isEmpty()) {
             group.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             events.groupChanged(group, group.updatedAt.toInstant());
+            audit.record(AuditActions.GROUP_UPDATED, group.id, changes);
         }
         return group;
     }

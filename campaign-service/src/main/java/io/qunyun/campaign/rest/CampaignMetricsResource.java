@@ -34,8 +34,8 @@ public class CampaignMetricsResource {
         try {
             return metrics.of(id).orElseThrow(() -> ProblemException.notFound("campaign " + id));
         } catch (io.qunyun.campaign.domain.lifecycle.GroupMetricsService.DefinitionsUnavailableException e) {
-            throw new ProblemException(503, "https://qunyun.io/problems/rules-service-unavailable",
-                    "rules-service unavailable", e.getMessage(), null, null);
+            throw new ProblemException(503, ProblemType.RULES_SERVICE_UNAVAILABLE.uri(),
+                    ProblemType.RULES_SERVICE_UNAVAILABLE.title(), e.getMessage(), null, null);
         }
     }
 }

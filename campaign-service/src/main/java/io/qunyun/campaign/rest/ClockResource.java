@@ -63,6 +63,10 @@ public class ClockResource {
         if (body.duration().isNegative()) {
             throw ProblemException.badField("duration", "must not be negative");
         }
+        Instant target = virtual().after(body.duration());
+        if (target == null || !VirtualClock.settable(target)) {
+            throw ProblemException.badField("duration", "must not move the clock past " + VirtualClock.LATEST);
+        }
         Instant now = virtual().advance(body.duration());
         scheduler.runOnce();
         lifecycle.runOnce();
@@ -73,6 +77,10 @@ public class ClockResource {
     @PUT
     @Operation(summary = "Set the virtual clock")
     public ClockView set(@NotNull @jakarta.validation.Valid SetInstant body) {
+        if (!VirtualClock.settable(body.instant())) {
+            throw ProblemException.badField("instant", "must be between " + VirtualClock.EARLIEST + " and "
+                    + VirtualClock.LATEST);
+        }
         Instant now = virtual().set(body.instant());
         scheduler.runOnce();
         lifecycle.runOnce();

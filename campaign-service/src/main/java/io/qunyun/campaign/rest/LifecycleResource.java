@@ -156,8 +156,8 @@ public class LifecycleResource {
         try {
             return metrics.definitions(group);
         } catch (GroupMetricsService.DefinitionsUnavailableException e) {
-            throw new ProblemException(503, "https://qunyun.io/problems/rules-service-unavailable",
-                    "rules-service unavailable", e.getMessage(), null, null);
+            throw new ProblemException(503, ProblemType.RULES_SERVICE_UNAVAILABLE.uri(),
+                    ProblemType.RULES_SERVICE_UNAVAILABLE.title(), e.getMessage(), null, null);
         }
     }
 

@@ -23,12 +23,14 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badField(String field, String message) {
-        return new ProblemException(400, "about:blank", "Bad Request", field + " " + message,
+        return new ProblemException(400, ProblemType.INVALID_REQUEST.uri(), ProblemType.INVALID_REQUEST.title(),
+                field + " " + message,
                 List.of(new Problem.FieldError(field, message)), null);
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, "about:blank", "Not Found", what + " not found", null, null);
+        return new ProblemException(404, ProblemType.NOT_FOUND.uri(), ProblemType.NOT_FOUND.title(), what + " not found",
+                null, null);
     }
 
     public Problem toProblem(String instance) {

@@ -35,8 +35,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response dependencyUnavailable(io.qunyun.campaign.domain.DependencyUnavailableException e, UriInfo uri) {
         LOG.warnf("%s unavailable: %s", e.dependency(), e.getMessage());
-        Problem problem = new Problem("https://qunyun.io/problems/" + e.dependency() + "-unavailable",
-                "Service unavailable", 503, e.dependency() + " did not answer; nothing was changed. Retry later.",
+        String type = ProblemType.uriOf(e.dependency() + "-unavailable");
+        String title = type.equals(ProblemType.MEMBER_SERVICE_UNAVAILABLE.uri()) ? ProblemType.MEMBER_SERVICE_UNAVAILABLE
+                .title() : ProblemType.RULES_SERVICE_UNAVAILABLE.title();
+        Problem problem = new Problem(type, title, 503, e.dependency() + " did not answer; nothing was changed. Retry later.",
                 uri.getPath(), null, null);
         return respond(problem);
     }
@@ -48,14 +50,14 @@ public class ProblemMappers {
                 .map(x -> new Problem.FieldError(x.field(), x.step() == null ? x.message()
                         : "step '" + x.step() + "': " + x.message()))
                 .toList();
-        return respond(new Problem("https://qunyun.io/problems/invalid-template", "Invalid template", 400,
+        return respond(new Problem(ProblemType.INVALID_TEMPLATE.uri(), ProblemType.INVALID_TEMPLATE.title(), 400,
                 e.getMessage(), uri.getPath(), errors, null));
     }
 
     /** The 5W1H self-check blocked a new group: 422 with the findings, the rows and the table version. */
     @ServerExceptionMapper
     public Response positioningBlocked(io.qunyun.campaign.domain.PositioningBlockedException e, UriInfo uri) {
-        return respond(new Problem("https://qunyun.io/problems/group-positioning-blocked", "Group positioning blocked",
+        return respond(new Problem(ProblemType.GROUP_POSITIONING_BLOCKED.uri(), ProblemType.GROUP_POSITIONING_BLOCKED.title(),
                 422, e.getMessage(), uri.getPath(), null, java.util.Map.of("findings", e.findings(), "firedRules",
                         e.firedRules(), "tableVersion", e.tableVersion())));
     }
@@ -65,8 +67,7 @@ public class ProblemMappers {
         if (e.field() != null) {
             return respond(ProblemException.badField(e.field(), e.getMessage()).toProblem(uri.getPath()));
         }
-        Response.Status known = Response.Status.fromStatusCode(e.status());
-        return respond(new Problem("about:blank", known == null ? "HTTP " + e.status() : known.getReasonPhrase(),
+        return respond(new Problem(ProblemType.uriForStatus(e.status()), ProblemType.titleForStatus(e.status()),
                 e.status(), e.getMessage(), uri.getPath(), null, null));
     }
 
@@ -77,7 +78,8 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem("about:blank", "Bad Request", 400, detail, uri.getPath(), errors, null));
+        return respond(new Problem(ProblemType.INVALID_REQUEST.uri(), ProblemType.INVALID_REQUEST.title(), 400, detail,
+                uri.getPath(), errors, null));
     }
 
     /** Quarkus REST throws this subtype for invalid request bodies; its built-in mapper is not problem+json. */
@@ -93,14 +95,23 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    /**
+     * Unreadable JSON, including nesting deeper than Jackson's StreamReadConstraints allow (1,000 levels), is
+     * 400 malformed-body; JSON that was read but whose field has a value this service does not take is 400
+     * invalid-request naming the field (text with U+0000 among them: config.StorableText).
+     */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String message = e instanceof JsonMappingException && !field.isEmpty()
-                ? "has an invalid value" : "request body is not valid JSON";
-        String name = field.isEmpty() ? "body" : field;
-        return respond(new Problem("about:blank", "Bad Request", 400, name + " " + message, uri.getPath(),
-                List.of(new Problem.FieldError(name, message)), null));
+        String field = e instanceof JsonMappingException m && readFailure(e) == null ? pathOf(m) : "";
+        if (!field.isEmpty()) {
+            String message = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                    && invalid.getTargetType() == String.class ? invalid.getOriginalMessage() : "has an invalid value";
+            return respond(new Problem(ProblemType.INVALID_REQUEST.uri(), ProblemType.INVALID_REQUEST.title(), 400,
+                    field + " " + message, uri.getPath(), List.of(new Problem.FieldError(field, message)), null));
+        }
+        String message = "request body is not valid JSON";
+        return respond(new Problem(ProblemType.MALFORMED_BODY.uri(), ProblemType.MALFORMED_BODY.title(), 400,
+                "body " + message, uri.getPath(), List.of(new Problem.FieldError("body", message)), null));
     }
 
     @ServerExceptionMapper
@@ -109,9 +120,11 @@ public class ProblemMappers {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return respond(new Problem("about:blank", title, status, e.getMessage(), uri.getPath(), null, null));
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return respond(new Problem(ProblemType.uriForStatus(status), ProblemType.titleForStatus(status), status,
+                e.getMessage(), uri.getPath(), null, null));
     }
 
     /**
@@ -121,7 +134,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(new Problem("https://qunyun.io/problems/unauthorized", "Unauthorized", 401,
+        return Response.fromResponse(respond(new Problem(ProblemType.UNAUTHORIZED.uri(), ProblemType.UNAUTHORIZED.title(), 401,
                 "A bearer token is required: none was sent, or it is invalid or expired.", uri.getPath(), null, null)))
                 .header("WWW-Authenticate", "Bearer").build();
     }
@@ -129,20 +142,26 @@ public class ProblemMappers {
     /** A valid token whose roles may not call the endpoint (@RolesAllowed; docs/operations.md, "Security"). */
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return respond(new Problem("https://qunyun.io/problems/forbidden", "Forbidden", 403,
+        return respond(new Problem(ProblemType.FORBIDDEN.uri(), ProblemType.FORBIDDEN.title(), 403,
                 "The token's roles may not do this.", uri.getPath(), null, null));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri); // a reader that wrapped the parser's refusal
+            }
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.toString());
-            return Response.fromResponse(respond(new Problem("about:blank", "Service Unavailable", 503,
+            return Response.fromResponse(respond(new Problem(ProblemType.DATABASE_UNAVAILABLE.uri(),
+                    ProblemType.DATABASE_UNAVAILABLE.title(), 503,
                     "The database is unavailable; retry later.", uri.getPath(), null, null)))
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
-        return respond(new Problem("about:blank", "Internal Server Error", 500,
+        return respond(new Problem(ProblemType.INTERNAL_ERROR.uri(), ProblemType.INTERNAL_ERROR.title(), 500,
                 "The request could not be processed; it has been logged.", uri.getPath(), null, null));
     }
 
@@ -172,5 +191,19 @@ public class ProblemMappers {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /**
+     * The parser itself failed (syntax, truncation, a limit such as the nesting depth), possibly while a field
+     * was being bound (Jackson then wraps it with the field's path): the body is malformed, not a value.
+     */
+    static com.fasterxml.jackson.core.JsonProcessingException readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    || t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                return (com.fasterxml.jackson.core.JsonProcessingException) t;
+            }
+        }
+        return null;
     }
 }

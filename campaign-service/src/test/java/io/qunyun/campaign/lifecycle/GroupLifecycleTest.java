@@ -119,7 +119,7 @@ class GroupLifecycleTest {
             Invitation invitation = inv.getArgument(1);
             if (!JOINED.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(invitation.memberId())) {
                 throw new WebApplicationException(Response.status(409).type("application/problem+json")
-                        .entity("{\"type\":\"/problems/already-member\",\"detail\":\"already in\"}").build());
+                        .entity("{\"type\":\"https://qunyun.io/problems/already-member\",\"detail\":\"already in\"}").build());
             }
             CREATED.computeIfAbsent(invitation.memberId(), m -> new AtomicInteger()).incrementAndGet();
             if (CRASH_ONCE.compareAndSet(true, false)) {

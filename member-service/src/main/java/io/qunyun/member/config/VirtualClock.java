@@ -14,6 +14,28 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class VirtualClock extends Clock {
 
+    /**
+     * Where the clock may be put (PUT /clock, POST /clock/advance): instants PostgreSQL's timestamptz stores and
+     * java.time can still add years to. A clock beyond them made every write fail (found by FuzzTest).
+     */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** Whether the clock may be put at {@code instant}. */
+    public static boolean settable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
+    /** Where {@link #advance} by {@code duration} would put the clock, or null when java.time cannot say. */
+    public Instant after(Duration duration) {
+        try {
+            return instant().plus(duration);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+
     private final Clock base;
     private final AtomicReference<Duration> offset;
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.qunyun.member.config.ActivitiesConfig;
 import io.qunyun.member.messaging.ActivityRecordedEvents;
 import io.qunyun.member.messaging.Outbox;
 import io.qunyun.member.messaging.OutboxMessage;
@@ -40,10 +41,12 @@ public class ActivityService {
     private final Outbox outbox;
     private final StandingService standing;
     private final Clock clock;
+    private final ActivitiesConfig bounds;
 
     ActivityService(MemberRepository members, ActivityRepository activities, CampaignPhaseRepository phases,
             PointsLedgerRepository ledger, GroupTimeZones zones, ActivityRecordedEvents events, Outbox outbox,
-            StandingService standing, Clock clock) {
+            StandingService standing, Clock clock, ActivitiesConfig bounds) {
+        this.bounds = bounds;
         this.members = members;
         this.activities = activities;
         this.phases = phases;
@@ -68,8 +71,8 @@ public class ActivityService {
     @Transactional
     public RecordedActivity record(UUID memberId, ActivityType type, UUID groupId, Instant occurredAt,
             String idempotencyKey, ActivityAttributes attributes) {
-        return recordAll(List.of(new NewActivity(memberId, type, groupId, occurredAt, idempotencyKey, attributes)))
-                .get(0).orElseThrow(() -> new MemberNotFoundException(memberId));
+        return recordAll(List.of(new NewActivity(memberId, type, groupId, occurredAt, idempotencyKey, attributes)),
+                "").get(0).orElseThrow(() -> new MemberNotFoundException(memberId));
     }
 
     /**
@@ -79,9 +82,19 @@ public class ActivityService {
      * events go to the outbox in one batch.
      *
      * @return per activity, in order: what was recorded, or empty when its member does not exist
+     * @throws InvalidRequestException when an activity is dated outside the bounds (qunyun.activities.*),
+     *         naming {@code activities[i].occurredAt}; nothing is written
+     * @throws IdempotencyKeyReusedException when a key used before comes with another activity; nothing is
+     *         written
      */
     @Transactional
     public List<Optional<RecordedActivity>> recordAll(List<NewActivity> batch) {
+        return recordAll(batch, "activities[%d].");
+    }
+
+    /** @param fields the prefix of a field's name as the client sent it ("" for one activity, else indexed) */
+    private List<Optional<RecordedActivity>> recordAll(List<NewActivity> batch, String fields) {
+        checkBounds(batch, fields);
         List<UUID> memberIds = batch.stream().map(NewActivity::memberId).distinct().toList();
         Map<UUID, Member> known = new HashMap<>();
         for (Member member : members.list("id in ?1", memberIds)) {
@@ -112,6 +125,7 @@ public class ActivityService {
             }
             Activity before = previous.get(keyOf(item.memberId(), item.idempotencyKey()));
             if (before != null) {
+                sameRequest(before, item, fields.formatted(index));
                 results.set(index, Optional.of(new RecordedActivity(before, false)));
                 continue;
             }
@@ -125,6 +139,7 @@ public class ActivityService {
                 // A concurrent request with the same key won the race; it owns the event.
                 Activity winner = activities.findByIdempotencyKey(item.memberId(), item.idempotencyKey())
                         .orElseThrow(() -> new IllegalStateException("conflicting activity vanished"));
+                sameRequest(winner, item, fields.formatted(index));
                 results.set(index, Optional.of(new RecordedActivity(winner, false)));
                 continue;
             }
@@ -136,6 +151,45 @@ public class ActivityService {
         }
         outbox.enqueueAll(events);
         return results;
+    }
+
+    /** Refuses the whole call when an activity is dated outside the configured bounds around the clock. */
+    private void checkBounds(List<NewActivity> batch, String fields) {
+        Instant now = Instant.now(clock);
+        Instant latest = now.plus(bounds.maxFuture());
+        Instant earliest = now.minus(bounds.maxAge());
+        for (int i = 0; i < batch.size(); i++) {
+            Instant at = batch.get(i).occurredAt();
+            if (at.isAfter(latest)) {
+                throw new InvalidRequestException(fields.formatted(i) + "occurredAt", "must not be more than "
+                        + bounds.maxFuture() + " after the service's clock (" + now + ")");
+            }
+            if (at.isBefore(earliest)) {
+                throw new InvalidRequestException(fields.formatted(i) + "occurredAt", "must not be more than "
+                        + bounds.maxAge() + " before the service's clock (" + now + ")");
+            }
+        }
+    }
+
+    /**
+     * The idempotency key's first activity must be the one sent again: same type, group, instant (stored to the
+     * microsecond) and attributes (amounts by value: the column keeps four decimals). The row holds every field
+     * of the request, so it is compared as stored rather than through a hash.
+     */
+    private static void sameRequest(Activity first, NewActivity again, String fields) {
+        ActivityAttributes attributes = again.attributes() == null ? ActivityAttributes.NONE : again.attributes();
+        boolean same = first.type == again.type()
+                && java.util.Objects.equals(first.groupId, again.groupId())
+                && first.occurredAt.equals(again.occurredAt().truncatedTo(ChronoUnit.MICROS))
+                && java.util.Objects.equals(first.product, attributes.product())
+                && (first.amount == null ? attributes.amount() == null
+                        : attributes.amount() != null && first.amount.compareTo(attributes.amount()) == 0)
+                && java.util.Objects.equals(first.currency == null ? null : first.currency.strip(), attributes.currency())
+                && java.util.Objects.equals(first.contentKind, attributes.contentKind());
+        if (!same) {
+            throw new IdempotencyKeyReusedException(fields + "idempotencyKey", "was used for another activity ("
+                    + first.type + " at " + first.occurredAt + ", id " + first.id + "); send a new key for a new activity");
+        }
     }
 
     private static String keyOf(UUID memberId, String idempotencyKey) {

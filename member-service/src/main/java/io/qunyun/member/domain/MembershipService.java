@@ -19,6 +19,9 @@ import io.qunyun.member.domain.MembershipRules.RejoinDecision;
 import io.qunyun.member.domain.MembershipRules.RejoinQuestion;
 import io.qunyun.member.domain.MembershipRules.StandingDecision;
 import io.qunyun.member.domain.MembershipRules.StandingFacts;
+import io.qunyun.member.domain.audit.Actor;
+import io.qunyun.member.domain.audit.AuditActions;
+import io.qunyun.member.domain.audit.AuditLog;
 import io.qunyun.member.messaging.MembershipEvents;
 import io.qunyun.member.messaging.Outbox;
 import io.qunyun.member.persistence.CommunityGroup;
@@ -32,7 +35,7 @@ import io.qunyun.member.persistence.MembershipRepository;
 /**
  * Who is in which group: joining (directly, by screening, by invitation, as staff), leaving and being
  * ended. Every write locks the member row first, so one member's joins and exits never interleave,
- * and writes its event to the outbox in the same transaction.
+ * and writes its event to the outbox and its audit entry in the same transaction.
  */
 @ApplicationScoped
 public class MembershipService {
@@ -49,11 +52,14 @@ public class MembershipService {
     private final MembershipConfig config;
 
     private final GroupTimeZones zones;
+    private final AuditLog audit;
 
     MembershipService(MemberRepository members, CommunityGroupRepository groups, MembershipRepository memberships,
             MembershipApplicationRepository applications, RoleCatalogue roles, MembershipRules rules,
-            MembershipEvents events, Outbox outbox, Clock clock, MembershipConfig config, GroupTimeZones zones) {
+            MembershipEvents events, Outbox outbox, Clock clock, MembershipConfig config, GroupTimeZones zones,
+            AuditLog audit) {
         this.zones = zones;
+        this.audit = audit;
         this.members = members;
         this.groups = groups;
         this.memberships = memberships;
@@ -91,7 +97,7 @@ public class MembershipService {
             requireReviewerOrFirstReviewer(command.addedBy(), groupId, roleCodes);
             Membership membership = open(command.memberId(), group, roleCodes, staff, AdmissionPath.STAFF, now);
             membership.addedBy = command.addedBy();
-            return new JoinResult(persistJoined(membership, now), null);
+            return new JoinResult(auditJoined(persistJoined(membership, now)), null);
         }
         Admission admission = admission(command.memberId(), group, now);
         if (admission.screening()) {
@@ -105,13 +111,14 @@ public class MembershipService {
             application.invitedFromGroupId = command.invitedFromGroupId();
             application.invitedBy = command.addedBy();
             applications.persist(application);
+            auditApplied(application);
             return new JoinResult(null, application);
         }
         AdmissionPath path = command.invitedFromGroupId() == null ? AdmissionPath.DIRECT : AdmissionPath.INVITATION;
         Membership membership = open(command.memberId(), group, List.of(), false, path, now);
         membership.invitedFromGroupId = command.invitedFromGroupId();
         membership.addedBy = command.addedBy();
-        return new JoinResult(persistJoined(membership, now), null);
+        return new JoinResult(auditJoined(persistJoined(membership, now)), null);
     }
 
     @Transactional
@@ -127,6 +134,7 @@ public class MembershipService {
         Admission admission = admission(memberId, group, now);
         MembershipApplication application = newApplication(memberId, groupId, answers, admission.rule(), now);
         applications.persist(application);
+        auditApplied(application);
         return application;
     }
 
@@ -155,6 +163,8 @@ public class MembershipService {
         application.decisionReason = blank(reason) ? null : reason.strip();
         if (verdict == Verdict.REJECTED) {
             application.state = MembershipApplication.State.REJECTED;
+            audit.record(AuditActions.ADMISSION_REJECTED, application.id, AuditLog.detail("memberId", application.memberId,
+                    "groupId", groupId, "reviewerId", reviewerId, "reason", application.decisionReason));
             return application;
         }
         lockMember(application.memberId);
@@ -167,6 +177,9 @@ public class MembershipService {
         persistJoined(membership, now);
         application.state = MembershipApplication.State.APPROVED;
         application.membershipId = membership.id;
+        audit.record(AuditActions.ADMISSION_APPROVED, application.id, AuditLog.detail("memberId", application.memberId,
+                "groupId", groupId, "reviewerId", reviewerId, "membershipId", membership.id, "admittedVia", path,
+                "reason", application.decisionReason));
         return application;
     }
 
@@ -183,8 +196,11 @@ public class MembershipService {
         group(groupId);
         lockMember(memberId);
         Membership membership = requireMember(memberId, groupId);
-        return end(membership, blank(reason) ? ExitKind.VOLUNTARY : ExitKind.VOLUNTARY_WITH_REASON,
+        end(membership, blank(reason) ? ExitKind.VOLUNTARY : ExitKind.VOLUNTARY_WITH_REASON,
                 blank(reason) ? null : reason.strip(), null, now());
+        audit.record(AuditActions.MEMBERSHIP_EXITED, membership.id, AuditLog.detail("memberId", memberId, "groupId", groupId,
+                "exitKind", membership.exitKind, "reason", membership.exitReason));
+        return membership;
     }
 
     @Transactional
@@ -196,7 +212,10 @@ public class MembershipService {
         requireReviewer(reviewerId, groupId, "reviewerId");
         lockMember(memberId);
         Membership membership = requireMember(memberId, groupId);
-        return end(membership, ExitKind.EXPELLED, reason.strip(), "reviewer:" + reviewerId, now());
+        end(membership, ExitKind.EXPELLED, reason.strip(), "reviewer:" + reviewerId, now());
+        audit.record(AuditActions.MEMBER_EXPELLED, memberId, AuditLog.detail("groupId", groupId, "membershipId",
+                membership.id, "reviewerId", reviewerId, "reason", membership.exitReason));
+        return membership;
     }
 
     /**
@@ -222,6 +241,11 @@ public class MembershipService {
                 continue;
             }
             end(open.get(), ExitKind.EXPELLED, decision.reason(), "reward-decision:" + decision.decisionId(), now());
+            // no caller here: the service acts on the Rewards decision it consumed
+            audit.record(Actor.consumer("reward-decisions"), AuditActions.MEMBER_EXPELLED, decision.memberId(),
+                    AuditLog.detail("groupId", decision.groupId(), "membershipId", open.get().id, "decisionId",
+                            decision.decisionId(), "activityId", decision.activityId(), "reason", decision.reason(),
+                            "tableVersion", decision.tableVersion()));
             ended++;
         }
         return ended;
@@ -248,6 +272,11 @@ public class MembershipService {
         for (Membership membership : memberships.lockAllOpenOfGroup(groupId)) {
             ended.add(end(membership, kind, blank(reason) ? null : reason.strip(),
                     successorGroupId == null ? null : "successor-group:" + successorGroupId, now));
+        }
+        if (!ended.isEmpty()) { // a repeated closure changes nothing and records nothing
+            audit.record(AuditActions.GROUP_CLOSED, groupId, AuditLog.detail("exitKind", kind, "reason",
+                    blank(reason) ? null : reason.strip(), "successorGroupId", successorGroupId, "membershipsEnded",
+                    ended.size()));
         }
         return ended;
     }
@@ -330,6 +359,20 @@ public class MembershipService {
         memberships.persist(membership);
         outbox.enqueue(events.joined(membership, now));
         return membership;
+    }
+
+    private Membership auditJoined(Membership membership) {
+        audit.record(AuditActions.MEMBERSHIP_JOINED, membership.id, AuditLog.detail("memberId", membership.memberId,
+                "groupId", membership.groupId, "admittedVia", membership.admittedVia, "roles", List.of(membership.roles),
+                "staff", membership.staff, "addedBy", membership.addedBy, "invitedFromGroupId",
+                membership.invitedFromGroupId));
+        return membership;
+    }
+
+    private void auditApplied(MembershipApplication application) {
+        audit.record(AuditActions.ADMISSION_APPLIED, application.id, AuditLog.detail("memberId", application.memberId,
+                "groupId", application.groupId, "admissionRule", application.admissionRule, "invitedFromGroupId",
+                application.invitedFromGroupId, "invitedBy", application.invitedBy));
     }
 
     private MembershipApplication newApplication(UUID memberId, UUID groupId, List<MembershipApplication.Answer> answers,

@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.qunyun.member.domain.audit.AuditActions;
+import io.qunyun.member.domain.audit.AuditLog;
 import io.qunyun.member.persistence.CatalogueRepository;
 import io.qunyun.member.persistence.CatalogueReward;
 import io.qunyun.member.persistence.Member;
@@ -31,9 +33,11 @@ public class RedemptionService {
     private final RedemptionRepository redemptions;
     private final PointsLedgerRepository ledger;
     private final Clock clock;
+    private final AuditLog audit;
 
     RedemptionService(MemberRepository members, CatalogueRepository catalogue, RedemptionRepository redemptions,
-            PointsLedgerRepository ledger, Clock clock) {
+            PointsLedgerRepository ledger, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.members = members;
         this.catalogue = catalogue;
         this.redemptions = redemptions;
@@ -53,6 +57,7 @@ public class RedemptionService {
         if (!catalogue.insertIfAbsent(reward)) {
             throw new DuplicateRewardException(code);
         }
+        audit.record(AuditActions.REWARD_CREATED, reward.id, AuditLog.detail("code", code, "name", name, "cost", cost));
         return reward;
     }
 
@@ -79,6 +84,10 @@ public class RedemptionService {
         members.lockForUpdate(Set.of(memberId));
         var previous = redemptions.findByKey(memberId, idempotencyKey);
         Member member = members.fresh(memberId).orElseThrow();
+        if (previous.isPresent() && !previous.get().rewardId.equals(rewardId)) {
+            throw new IdempotencyKeyReusedException("idempotencyKey", "was used to redeem another reward ("
+                    + previous.get().rewardId + "); send a new key for a new redemption");
+        }
         if (previous.isPresent()) {
             return new Redeemed(previous.get(), catalogue.findById(previous.get().rewardId), member.pointsBalance, false);
         }
@@ -97,6 +106,9 @@ public class RedemptionService {
         ledger.appendIfAbsent(new LedgerPosting(LedgerKind.REDEMPTION, memberId, redemption.id, redemption.id, null,
                 null, null, -reward.cost, "兑换 / Redeemed " + reward.code + " " + reward.name, List.of(), null, now,
                 now, false, null, null, null, null, null, 0, 0, 0));
+        // a replay of the idempotency key (above) made nothing and records nothing
+        audit.record(AuditActions.REDEMPTION_MADE, redemption.id, AuditLog.detail("memberId", memberId, "rewardId",
+                reward.id, "rewardCode", reward.code, "cost", reward.cost));
         return new Redeemed(redemption, reward, member.pointsBalance - reward.cost, true);
     }
 }

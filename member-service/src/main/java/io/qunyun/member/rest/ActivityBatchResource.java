@@ -26,9 +26,11 @@ import io.qunyun.member.domain.RecordedActivity;
 
 /**
  * Many activities in one call (up to {@value #MAX_ITEMS}): one transaction, one outbox batch, the same
- * rules per activity as {@code POST /members/{id}/activities}. A malformed item rejects the whole call
- * with 400 naming {@code activities[i].field} and stores nothing; otherwise every item gets its own
- * result, in order: 201 recorded, 200 the original activity of a key used before, 404 unknown member.
+ * rules per activity as {@code POST /members/{id}/activities}. A malformed item (or one dated outside the
+ * bounds, docs/errors.md) rejects the whole call with 400 naming {@code activities[i].field}, a key used
+ * before with another activity with 409 {@code idempotency-key-reused} naming
+ * {@code activities[i].idempotencyKey}, and stores nothing; otherwise every item gets its own result, in
+ * order: 201 recorded, 200 the original activity of a key used before, 404 unknown member.
  */
 @Path("/activities/batch")
 @Produces(MediaType.APPLICATION_JSON)

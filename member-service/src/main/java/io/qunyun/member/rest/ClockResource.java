@@ -63,13 +63,22 @@ public class ClockResource {
         if (duration.isNegative()) {
             throw new InvalidParameterException("duration", "must not be negative");
         }
+        Instant target = virtual.after(duration);
+        if (target == null || !VirtualClock.settable(target)) {
+            throw new InvalidParameterException("duration", "must not move the clock past " + VirtualClock.LATEST);
+        }
         return new ClockResponse(virtual.advance(duration), "virtual");
     }
 
     @RolesAllowed({"admin"})
     @PUT
     public ClockResponse set(@Valid @NotNull SetRequest body) {
-        return new ClockResponse(virtual().set(body.instant().toInstant()), "virtual");
+        VirtualClock virtual = virtual();
+        if (!VirtualClock.settable(body.instant().toInstant())) {
+            throw new InvalidParameterException("instant", "must be between " + VirtualClock.EARLIEST + " and "
+                    + VirtualClock.LATEST);
+        }
+        return new ClockResponse(virtual.set(body.instant().toInstant()), "virtual");
     }
 
     private VirtualClock virtual() {

@@ -68,7 +68,10 @@ public class MemberResource {
         return MemberResponse.of(members.get(id));
     }
 
-    /** 201 for a new activity; 200 with the original one when the idempotency key was used before. */
+    /**
+     * 201 for a new activity; 200 with the original one when the idempotency key was used before for the same
+     * activity, 409 (idempotency-key-reused) when for another; 400 naming occurredAt outside the bounds.
+     */
     @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("{id}/activities")
@@ -132,7 +135,8 @@ public class MemberResource {
 
     /**
      * Redeems a catalogue reward: 201 with the new balance; 200 with the original redemption when the
-     * idempotency key was used before; 409 when the balance is short (nothing is written).
+     * idempotency key was used before for the same reward (409 idempotency-key-reused for another); 409 when
+     * the balance is short (nothing is written).
      */
     @RolesAllowed({"integration", "operator", "admin"})
     @POST

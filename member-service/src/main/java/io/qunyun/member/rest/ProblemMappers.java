@@ -30,6 +30,7 @@ import io.qunyun.member.domain.DuplicateMemberException;
 import io.qunyun.member.domain.GroupNotKnownException;
 import io.qunyun.member.domain.InvalidRequestException;
 import io.qunyun.member.domain.DuplicateRewardException;
+import io.qunyun.member.domain.IdempotencyKeyReusedException;
 import io.qunyun.member.domain.IdentityTakenException;
 import io.qunyun.member.domain.InsufficientPointsException;
 import io.qunyun.member.domain.MergeConflictException;
@@ -64,7 +65,7 @@ public class ProblemMappers {
                 .map(v -> new ProblemDetail.FieldError(fieldOf(v), messageOf(v)))
                 .sorted(Comparator.comparing(ProblemDetail.FieldError::field))
                 .toList();
-        return problem(400, "/problems/validation-failed", "Request validation failed",
+        return problem(ProblemType.INVALID_REQUEST,
                 errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
                         : errors.size() + " request fields are invalid",
                 uriInfo, errors);
@@ -77,35 +78,42 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response memberNotFound(MemberNotFoundException exception, UriInfo uriInfo) {
-        return problem(404, "/problems/member-not-found", "Member not found", exception.getMessage(), uriInfo,
+        return problem(ProblemType.NOT_FOUND, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("id", "no member with id " + exception.memberId())));
     }
 
     @ServerExceptionMapper
     public Response duplicateMember(DuplicateMemberException exception, UriInfo uriInfo) {
-        return problem(409, "/problems/duplicate-member", "Member already exists", exception.getMessage(), uriInfo,
+        return problem(ProblemType.DUPLICATE_MEMBER, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("externalId",
                         "already registered for this sourceSystem as member " + exception.existingMemberId())));
     }
 
     @ServerExceptionMapper
     public Response groupNotKnown(GroupNotKnownException exception, UriInfo uriInfo) {
-        return problem(404, "/problems/not-found", "group not known", exception.getMessage()
+        return problem(ProblemType.NOT_FOUND, exception.getMessage()
                 + " (member-service learns groups from campaign-service's group-changes)", uriInfo,
                 List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException exception, UriInfo uriInfo) {
-        return problem(404, "/problems/not-found", "Not found", exception.getMessage(), uriInfo,
+        return problem(ProblemType.NOT_FOUND, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
     }
 
     @ServerExceptionMapper
     public Response membershipConflict(MembershipConflictException exception, UriInfo uriInfo) {
-        String title = exception.rule() == null ? "Conflict with the membership's state"
-                : "Refused by decision table row " + exception.rule();
-        var problem = new ProblemDetail("/problems/" + exception.kind(), title, 409, exception.getMessage(),
+        // one title per type (docs/errors.md); the deciding row, if any, is in rule and tableVersion
+        String title = switch (exception.kind()) {
+            case "already-member" -> "Already a member";
+            case "screening-required" -> "Screening required";
+            case "application-pending" -> "Application pending";
+            case "application-decided" -> "Application already decided";
+            case "rejoin-refused" -> "Rejoin refused";
+            default -> ProblemType.CONFLICT.title();
+        };
+        var problem = new ProblemDetail(ProblemType.uriOf(exception.kind()), title, 409, exception.getMessage(),
                 uriInfo.getRequestUri().getRawPath(),
                 List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())), exception.rule(),
                 exception.tableVersion());
@@ -114,13 +122,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notAReviewer(NotAReviewerException exception, UriInfo uriInfo) {
-        return problem(403, "/problems/not-a-reviewer", "Not a reviewer of the group", exception.getMessage(), uriInfo,
+        return problem(ProblemType.NOT_A_REVIEWER, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
     }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException exception, UriInfo uriInfo) {
-        return problem(400, "/problems/validation-failed", "Request validation failed",
+        return problem(ProblemType.INVALID_REQUEST,
                 exception.field() + " " + exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
     }
@@ -132,7 +140,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(problem(401, "https://qunyun.io/problems/unauthorized", "Unauthorized",
+        return Response.fromResponse(problem(ProblemType.UNAUTHORIZED,
                 "A bearer token is required: none was sent, or it is invalid or expired.", uri, List.of()))
                 .header("WWW-Authenticate", "Bearer").build();
     }
@@ -140,52 +148,51 @@ public class ProblemMappers {
     /** A valid token whose roles may not call the endpoint (@RolesAllowed; docs/operations.md, "Security"). */
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return problem(403, "https://qunyun.io/problems/forbidden", "Forbidden", "The token's roles may not do this.",
+        return problem(ProblemType.FORBIDDEN, "The token's roles may not do this.",
                 uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response rulesUnavailable(RulesUnavailableException exception, UriInfo uriInfo) {
         // same type and Retry-After as campaign-service's (docs/errors.md): nothing was written, try again
-        return Response.fromResponse(problem(503, "https://qunyun.io/problems/rules-service-unavailable",
-                "Rules service unavailable", exception.getMessage(), uriInfo, List.of()))
+        return Response.fromResponse(problem(ProblemType.RULES_SERVICE_UNAVAILABLE, exception.getMessage(), uriInfo, List.of()))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper
     public Response insufficientPoints(InsufficientPointsException exception, UriInfo uriInfo) {
-        return problem(409, "/problems/insufficient-points", "Not enough points", exception.getMessage(), uriInfo,
+        return problem(ProblemType.INSUFFICIENT_POINTS, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("rewardId", "costs " + exception.cost()
                         + " points; the balance is " + exception.balance())));
     }
 
     @ServerExceptionMapper
     public Response rewardNotFound(RewardNotFoundException exception, UriInfo uriInfo) {
-        return problem(404, "/problems/not-found", "Reward not found", exception.getMessage(), uriInfo,
+        return problem(ProblemType.NOT_FOUND, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("rewardId", "no active reward with this id")));
     }
 
     @ServerExceptionMapper
     public Response duplicateReward(DuplicateRewardException exception, UriInfo uriInfo) {
-        return problem(409, "/problems/duplicate-reward", "Reward already exists", exception.getMessage(), uriInfo,
+        return problem(ProblemType.DUPLICATE_REWARD, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("code", "already used by another reward")));
     }
 
     @ServerExceptionMapper
     public Response mergeConflict(MergeConflictException exception, UriInfo uriInfo) {
-        return problem(409, "/problems/merge-conflict", "Members cannot be merged", exception.getMessage(), uriInfo,
+        return problem(ProblemType.MERGE_CONFLICT, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("from", exception.getMessage())));
     }
 
     @ServerExceptionMapper
     public Response identityTaken(IdentityTakenException exception, UriInfo uriInfo) {
-        return problem(409, "/problems/identity-taken", "Identity already registered", exception.getMessage(), uriInfo,
+        return problem(ProblemType.IDENTITY_TAKEN, exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError("externalId", "already belongs to a member")));
     }
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException exception, UriInfo uriInfo) {
-        return problem(400, "/problems/validation-failed", "Request validation failed",
+        return problem(ProblemType.INVALID_REQUEST,
                 exception.parameter() + " " + exception.getMessage(), uriInfo,
                 List.of(new ProblemDetail.FieldError(exception.parameter(), exception.getMessage())));
     }
@@ -200,33 +207,60 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(exception, uriInfo);
         }
-        Response.StatusType statusType = Response.Status.fromStatusCode(status);
-        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
-        return problem(status, "about:blank", title, exception.getMessage(), uriInfo, List.of());
+        return problem(status, ProblemType.uriForStatus(status), ProblemType.titleForStatus(status),
+                exception.getMessage(), uriInfo, List.of());
+    }
+
+    /**
+     * A body the parser gave up on unwrapped: nested deeper than Jackson's StreamReadConstraints allow (1,000
+     * levels), which no reader wraps in a 400 (it answered 500 before issue 9).
+     */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException exception, UriInfo uriInfo) {
+        return malformedBody(exception, uriInfo);
+    }
+
+    /** An idempotency key sent again with another request: the first stays, nothing is written. */
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReusedException exception, UriInfo uriInfo) {
+        return problem(ProblemType.IDEMPOTENCY_KEY_REUSED, exception.field() + " " + exception.getMessage(), uriInfo,
+                List.of(new ProblemDetail.FieldError(exception.field(), exception.getMessage())));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception, UriInfo uriInfo) {
+        for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedBody(json, uriInfo); // a reader that wrapped the parser's refusal
+            }
+        }
         if (DatabaseUnavailable.causedBy(exception)) {
             LOG.warnf("Database unavailable on %s: %s", uriInfo.getRequestUri().getRawPath(), exception.toString());
-            return Response.fromResponse(problem(503, "/problems/service-unavailable", "Service Unavailable",
+            return Response.fromResponse(problem(ProblemType.DATABASE_UNAVAILABLE,
                     "The database is unavailable; retry later", uriInfo, List.of()))
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         // The client gets a reference to quote; the stack trace stays in the log.
         String reference = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected error %s on %s", reference, uriInfo.getRequestUri().getRawPath());
-        return problem(500, "/problems/internal-error", "Internal Server Error",
+        return problem(ProblemType.INTERNAL_ERROR,
                 "An unexpected error occurred (reference " + reference + ")", uriInfo, List.of());
     }
 
     private Response malformedBody(JsonProcessingException exception, UriInfo uriInfo) {
         String field = BODY;
         String message;
-        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        JsonProcessingException unreadable = readFailure(exception);
+        if (unreadable != null && unreadable != exception) {
+            exception = unreadable; // wrapped with the path of the field being bound: still a parser failure
+        }
+        if (unreadable == null && exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // read, but a field's value is not what the service takes: the field is named, the body was fine
             field = pathOf(mapping.getPath());
             message = mapping instanceof InvalidFormatException invalid ? describeInvalid(invalid)
                     : "has the wrong type or shape";
+            return problem(ProblemType.INVALID_REQUEST, field + " " + message, uriInfo,
+                    List.of(new ProblemDetail.FieldError(field, message)));
         } else if (exception instanceof StreamReadException syntax) {
             String current = currentFieldOf(syntax);
             field = current == null ? BODY : current;
@@ -234,12 +268,15 @@ public class ProblemMappers {
         } else {
             message = "cannot be read: " + exception.getOriginalMessage();
         }
-        return problem(400, "/problems/malformed-request", "Malformed request body", field + " " + message, uriInfo,
+        return problem(ProblemType.MALFORMED_BODY, field + " " + message, uriInfo,
                 List.of(new ProblemDetail.FieldError(field, message)));
     }
 
     private static String describeInvalid(InvalidFormatException invalid) {
         Class<?> target = invalid.getTargetType();
+        if (target == String.class) {
+            return invalid.getOriginalMessage(); // text that cannot be stored (config.StorableText)
+        }
         if (target != null && target.isEnum()) {
             return "must be one of " + Arrays.toString(target.getEnumConstants());
         }
@@ -305,6 +342,10 @@ public class ProblemMappers {
         return wholeBody && violation.getInvalidValue() == null ? "is required (JSON object)" : violation.getMessage();
     }
 
+    private Response problem(ProblemType type, String detail, UriInfo uriInfo, List<ProblemDetail.FieldError> errors) {
+        return problem(type.status(), type.uri(), type.title(), detail, uriInfo, errors);
+    }
+
     private Response problem(int status, String type, String title, String detail, UriInfo uriInfo,
             List<ProblemDetail.FieldError> errors) {
         return write(status, new ProblemDetail(type, title, status, detail, uriInfo.getRequestUri().getRawPath(), errors));
@@ -318,5 +359,19 @@ public class ProblemMappers {
             body = "{\"title\":\"Internal Server Error\",\"status\":500}";
         }
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * The parser itself failed (syntax, truncation, a limit such as the nesting depth), possibly while a field
+     * was being bound (Jackson then wraps it with the field's path): the body is malformed, not a value.
+     */
+    static com.fasterxml.jackson.core.JsonProcessingException readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    || t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                return (com.fasterxml.jackson.core.JsonProcessingException) t;
+            }
+        }
+        return null;
     }
 }

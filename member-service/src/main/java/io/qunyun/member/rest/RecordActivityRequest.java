@@ -11,8 +11,10 @@ import jakarta.validation.constraints.Size;
 import io.qunyun.member.domain.ActivityType;
 
 /**
- * @param occurredAt RFC 3339 with an offset ("Z" or "+08:00"), so the instant is unambiguous
- * @param idempotencyKey the caller's request key: the same key again answers the original activity
+ * @param occurredAt RFC 3339 with an offset ("Z" or "+08:00"), so the instant is unambiguous; within
+ *        qunyun.activities.max-future after and max-age before the service's clock
+ * @param idempotencyKey the caller's request key: the same key with the same activity answers the original
+ *        activity, with another activity 409
  * @param attributes optional facts (purchase: product, amount, currency; content: contentKind)
  */
 public record RecordActivityRequest(

@@ -15,6 +15,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.DecisionTableVersions;
 import io.qunyun.rules.domain.PrebuiltTables;
 import io.qunyun.rules.domain.TableCompiler;
 
@@ -41,6 +42,9 @@ public class TableActivations {
     DecisionTableReleaseRepository releases;
 
     @Inject
+    DecisionTableVersions versions;
+
+    @Inject
     CompiledVersionStore compiledVersions;
 
     /** Published versions this instance loaded as compiled by an instance before it (tests read it). */
@@ -49,7 +53,7 @@ public class TableActivations {
     void onStart(@Observes StartupEvent event) {
         for (DecisionTable table : DecisionTable.values()) {
             CompiledTable builtIn = catalog.builtIn(table);
-            store.storeRelease(table.tableName(), builtIn.version(), builtIn.workbook());
+            versions.release(table, builtIn.version(), builtIn.workbook());
         }
         sync();
     }

@@ -45,14 +45,6 @@ public class TableVersionStore {
                 .executeUpdate() == 1;
     }
 
-    /** A built-in workbook seen for the first time (a new release) becomes the version in use. */
-    @Transactional
-    public void storeRelease(String table, String version, byte[] workbook) {
-        if (store(table, version, workbook, "release", true, true, true, "{}")) {
-            activate(table, version, "release");
-        }
-    }
-
     @Transactional
     public Activation activate(String table, String version, String by) {
         Object[] row = (Object[]) em.createNativeQuery("""

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.DecisionTableVersions;
 import io.qunyun.rules.domain.TableCompiler;
 import io.qunyun.rules.domain.check.WorkbookCheck;
 import io.qunyun.rules.persistence.TableActivations;
@@ -71,6 +72,9 @@ public class DecisionTableVersionsResource {
     TableActivations activations;
 
     @Inject
+    DecisionTableVersions tableVersions;
+
+    @Inject
     DecisionTableCatalog catalog;
 
     @Inject
@@ -90,8 +94,7 @@ public class DecisionTableVersionsResource {
         }
         List<TableCompiler.Module> compiled = new ArrayList<>(1);
         WorkbookCheck.Result result = check.check(table, workbook, compiled::add);
-        boolean stored = store.store(table.tableName(), result.version(), workbook, who(security), result.compiled(),
-                result.complete(), result.casesPassed(), write(result));
+        boolean stored = tableVersions.upload(table, result, workbook, write(result), who(security));
         compiled.forEach(module -> activations.storeCompiled(table, result.version(), module));
         return new Upload(result.version(), stored, result);
     }
@@ -162,7 +165,7 @@ public class DecisionTableVersionsResource {
             throw new ClientErrorException("confirmChangedDecisions: regression cases fail with " + version + "; confirm that the "
                     + "changed decisions are intended / 回归用例未通过，请确认这些决策变化是有意的", 409);
         }
-        TableVersionStore.Activation activation = store.activate(table.tableName(), version, who(security));
+        TableVersionStore.Activation activation = tableVersions.activate(table, version, who(security), confirm);
         activations.sync(); // this replica at once; the others at their next poll
         return new ActivationView(activation.id(), activation.version(), activation.activatedBy(), activation.activatedAt());
     }

@@ -37,8 +37,6 @@ public class ProblemMappers {
     /** Field name used when the whole body is at fault (missing, not an object, unreadable). */
     static final String BODY = "body";
 
-    private static final String TYPE_BASE = "https://qunyun.io/problems/";
-
     @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -46,11 +44,14 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(requestField(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-        return problem(400, "invalid-request", "Invalid request", "The request has invalid fields.", uri, errors);
+        return problem(ProblemType.INVALID_REQUEST, "The request has invalid fields.", uri, errors);
     }
 
     @ServerExceptionMapper
     public Response unbindableJson(MismatchedInputException e, UriInfo uri) {
+        if (readFailure(e) != null) {
+            return malformedJson(e, uri);
+        }
         String field = jsonPath(e);
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
@@ -60,32 +61,68 @@ public class ProblemMappers {
                 allowed.add(((Enum<?>) constant).name());
             }
             message = "must be one of " + allowed + " (was '" + invalid.getValue() + "')";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            message = invalid.getOriginalMessage(); // text that cannot be stored (StorableText)
         } else if (e instanceof InvalidFormatException invalid) {
             message = "has an invalid value '" + invalid.getValue() + "'";
         } else {
             message = "has the wrong JSON type or is missing";
         }
-        return problem(400, "invalid-request", "Invalid request", "The request body does not match the expected JSON.", uri,
-                List.of(new Problem.FieldError(field, message)));
+        // a document of another shape (an array, a string) was read: the body as a whole is not what is expected
+        return problem(BODY.equals(field) ? ProblemType.MALFORMED_BODY : ProblemType.INVALID_REQUEST,
+                "The request body does not match the expected JSON.", uri, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /**
+     * A body the parser gave up on: not JSON, truncated, binary, or nested deeper than Jackson's
+     * StreamReadConstraints allow (1,000 levels; thrown unwrapped, hence this mapper besides {@link #web}).
+     */
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        JsonProcessingException unreadable = readFailure(e);
+        if (unreadable != null) {
+            // the parser knows which field it was reading when it gave up
+            return problem(ProblemType.MALFORMED_BODY, "The request body is not valid JSON: "
+                    + unreadable.getOriginalMessage(), uri,
+                    List.of(new Problem.FieldError(parserField(unreadable), "is not valid JSON")));
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return unbindableJson(mismatched, uri);
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // read, but a value could not be bound (e.g. a constructor refused it)
+            return problem(ProblemType.INVALID_REQUEST, "The request body does not match the expected JSON.", uri,
+                    List.of(new Problem.FieldError(jsonPath(mapping), "has an invalid value")));
+        }
+        // the parser knows which field it was reading when it gave up
+        return problem(ProblemType.MALFORMED_BODY, "The request body is not valid JSON: "
+                + e.getOriginalMessage(), uri, List.of(new Problem.FieldError(parserField(e), "is not valid JSON")));
+    }
+
+    /** A path or query parameter the resource refuses (a filter of GET /audit, text with U+0000): 400 naming it. */
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return problem(ProblemType.INVALID_REQUEST, e.parameter() + " " + e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.parameter(), e.getMessage())));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            // malformed JSON: the parser knows which field it was reading when it gave up
-            return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.", uri,
-                    List.of(new Problem.FieldError(parserField(json), "is not valid JSON")));
+            return malformedJson(json, uri);
         }
         int status = e.getResponse().getStatus();
-        Response.StatusType statusType = Response.Status.fromStatusCode(status);
-        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
-        return problem(status, "http-" + status, title, e.getMessage(), uri, List.of());
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return problem(status, ProblemType.uriForStatus(status), ProblemType.titleForStatus(status), e.getMessage(), uri,
+                List.of());
     }
 
     @ServerExceptionMapper
     public Response tableDefect(DecisionTableDefectException e, UriInfo uri) {
         LOG.error("Decision table defect", e);
-        return problem(500, "decision-table-defect", "Decision table defect", e.getMessage(), uri, List.of());
+        return problem(ProblemType.DECISION_TABLE_DEFECT, e.getMessage(), uri, List.of());
     }
 
     /**
@@ -95,7 +132,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized",
+        return Response.fromResponse(problem(ProblemType.UNAUTHORIZED,
                 "A bearer token is required: none was sent, or it is invalid or expired.", uri, List.of()))
                 .header("WWW-Authenticate", "Bearer").build();
     }
@@ -103,27 +140,36 @@ public class ProblemMappers {
     /** A valid token whose roles may not call the endpoint (@RolesAllowed; docs/operations.md, "Security"). */
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return problem(403, "forbidden", "Forbidden", "The token's roles may not do this.", uri, List.of());
+        return problem(ProblemType.FORBIDDEN, "The token's roles may not do this.", uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json, uri); // a reader that wrapped the parser's refusal in another exception
+            }
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.toString());
-            return Response.fromResponse(problem(503, "service-unavailable", "Service Unavailable",
+            return Response.fromResponse(problem(ProblemType.DATABASE_UNAVAILABLE,
                     "The database is unavailable; retry later.", uri, List.of()))
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         LOG.error("Unexpected error", e);
-        return problem(500, "internal-error", "Internal error", "The request could not be processed.", uri, List.of());
+        return problem(ProblemType.INTERNAL_ERROR, "The request could not be processed.", uri, List.of());
     }
 
-    private static Response problem(int status, String type, String title, String detail, UriInfo uri,
+    private static Response problem(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return problem(type.status(), type.uri(), type.title(), detail, uri, errors);
+    }
+
+    static Response problem(int status, String type, String title, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
-        String instance = uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        String instance = uri == null ? "/" : "/" + uri.getPath().replaceFirst("^/", "");
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(TYPE_BASE + type, title, status, detail, instance, errors))
+                .entity(new Problem(type, title, status, detail == null ? title : detail, instance, errors))
                 .build();
     }
 
@@ -172,5 +218,19 @@ public class ProblemMappers {
             }
         }
         return BODY;
+    }
+
+    /**
+     * The parser itself failed (syntax, truncation, a limit such as the nesting depth), possibly while a field
+     * was being bound (Jackson then wraps it with the field's path): the body is malformed, not a value.
+     */
+    static com.fasterxml.jackson.core.JsonProcessingException readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    || t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                return (com.fasterxml.jackson.core.JsonProcessingException) t;
+            }
+        }
+        return null;
     }
 }

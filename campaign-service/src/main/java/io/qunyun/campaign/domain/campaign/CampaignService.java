@@ -14,6 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.qunyun.campaign.domain.audit.AuditActions;
+import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.TemplateCatalog;
 import io.qunyun.campaign.domain.template.TemplateCatalog.StoredTemplate;
@@ -40,9 +42,11 @@ public class CampaignService {
     private final CampaignEvents events;
     private final Clock clock;
     private final SchedulePolicies policies;
+    private final AuditLog audit;
 
     CampaignService(CampaignStore store, TemplateCatalog catalog, GroupRepository groups, CampaignEvents events,
-            Clock clock, SchedulePolicies policies) {
+            Clock clock, SchedulePolicies policies, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.catalog = catalog;
         this.groups = groups;
@@ -101,6 +105,9 @@ public class CampaignService {
             List<PlannedStep> plan = TimelinePlanner.planGroup(template, policy, request.startDate(), group.zone());
             store.insertSteps(plan.stream().map(p -> row(campaign.id(), group.id, p)).toList());
         }
+        audit.record(AuditActions.CAMPAIGN_STARTED, campaign.id(), AuditLog.detail("templateId", stored.id(),
+                "templateVersion", stored.version(), "groupIds", targets.stream().map(g -> g.id).toList(), "startDate",
+                request.startDate()));
         return campaign;
     }
 
@@ -132,6 +139,7 @@ public class CampaignService {
             throw new CampaignException(409, "a " + c.state() + " campaign cannot be paused");
         }
         store.setCampaignState(id, "PAUSED", clock.instant());
+        audit.record(AuditActions.CAMPAIGN_PAUSED, id, AuditLog.detail("from", c.state()));
         return get(id);
     }
 
@@ -144,6 +152,7 @@ public class CampaignService {
         }
         boolean started = store.groups(id).stream().anyMatch(g -> g.currentPhase() != null);
         store.setCampaignState(id, started ? "RUNNING" : "SCHEDULED", clock.instant());
+        audit.record(AuditActions.CAMPAIGN_RESUMED, id, AuditLog.detail("to", started ? "RUNNING" : "SCHEDULED"));
         return get(id);
     }
 
@@ -166,6 +175,7 @@ public class CampaignService {
                 store.setCurrentPhase(id, g.groupId(), TimelinePlanner.ENDED);
             }
         }
+        audit.record(AuditActions.CAMPAIGN_CANCELLED, id, AuditLog.detail("from", c.state()));
         return get(id);
     }
 

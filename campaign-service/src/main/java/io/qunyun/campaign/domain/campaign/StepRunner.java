@@ -18,6 +18,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.qunyun.campaign.config.SchedulerConfig;
+import io.qunyun.campaign.domain.audit.Actor;
+import io.qunyun.campaign.domain.audit.AuditActions;
+import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.Template.Step;
 import io.qunyun.campaign.domain.template.TemplateCatalog;
@@ -63,9 +66,12 @@ public class StepRunner {
     private final SchedulerConfig config;
     private final Clock clock;
     private final SchedulePolicies policies;
+    private final AuditLog audit;
 
     StepRunner(CampaignStore store, TemplateCatalog catalog, CampaignEvents events, Audiences audiences,
-            TouchTactics tactics, GroupRepository groups, SchedulerConfig config, Clock clock, SchedulePolicies policies) {
+            TouchTactics tactics, GroupRepository groups, SchedulerConfig config, Clock clock, SchedulePolicies policies,
+            AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.catalog = catalog;
         this.events = events;
@@ -227,6 +233,8 @@ public class StepRunner {
         }
         if (TimelinePlanner.ENDED.equals(row.phase()) && store.groupsNotIn(campaign.id(), TimelinePlanner.ENDED) == 0) {
             store.setCampaignState(campaign.id(), "COMPLETED", now);
+            audit.record(Actor.scheduler("campaign-scheduler"), AuditActions.CAMPAIGN_COMPLETED, campaign.id(),
+                    AuditLog.detail("templateId", campaign.templateId(), "templateVersion", campaign.templateVersion()));
             LOG.infof("Campaign %s completed", campaign.id());
         }
     }

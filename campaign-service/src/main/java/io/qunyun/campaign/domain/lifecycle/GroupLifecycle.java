@@ -18,6 +18,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.qunyun.campaign.config.LifecycleConfig;
+import io.qunyun.campaign.domain.audit.Actor;
+import io.qunyun.campaign.domain.audit.AuditActions;
+import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.lifecycle.LifecyclePlan.PlannedTask;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.member.MemberClient.AudienceMember;
@@ -37,7 +40,8 @@ import io.qunyun.campaign.persistence.LifecycleStore.Task;
  * revive tasks, a transfer of the active members to the successor group, or dissolution. One path
  * owns each outcome: groups of the expiry types end by lifespan expiry only, so GroupHealth's
  * transfer/dissolve verdicts on them are recorded as skipped. Every action (also a skipped one) is
- * recorded with the decision's table, version and fired rows; {@link #preview} shows the same plan
+ * recorded with the decision's table, version and fired rows, and in the audit log as the service's own
+ * action with its cause (the consumed decision or the lifecycle job); {@link #preview} shows the same plan
  * without doing anything.
  */
 @ApplicationScoped
@@ -51,6 +55,8 @@ public class GroupLifecycle {
     public static final String TRANSFER = "TRANSFER_ACTIVE";
     public static final String DISSOLVE = "DISSOLVE";
     public static final String OK = "OK";
+    /** The job that expires groups and finishes transfers and dissolutions (LifecycleJob), as the audit log names it. */
+    static final String LIFECYCLE_JOB = "group-lifecycle";
     /** Circle layers in invitation order: the members the lead flow rated promising come first. */
     private static final Map<String, Integer> LAYER_RANK = Map.of("CORE", 1, "INFLUENCE", 2, "PERIPHERY", 3);
     /** Relationship stages (MemberStanding), furthest first: within a layer, the more advanced are invited first. */
@@ -70,9 +76,11 @@ public class GroupLifecycle {
     private final CampaignEvents groupEvents;
     private final LifecycleConfig config;
     private final Clock clock;
+    private final AuditLog audit;
 
     GroupLifecycle(GroupRepository groups, LifecycleStore store, @RestClient MemberClient audiences,
-            LifecycleEvents events, CampaignEvents groupEvents, LifecycleConfig config, Clock clock) {
+            LifecycleEvents events, CampaignEvents groupEvents, LifecycleConfig config, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.groups = groups;
         this.store = store;
         this.audiences = audiences;
@@ -99,8 +107,8 @@ public class GroupLifecycle {
             return Optional.empty(); // nothing to do, nothing to record
         }
         LifecyclePlan plan = plan(group, d.verdict(), d.reviveKind(), d.message(), CAUSE_HEALTH);
-        return apply(group, plan, d.decisionId(), d.reviveKind(), d.message(), d.table(), d.tableVersion(),
-                d.decidedBy(), d.firedRules());
+        return apply(Actor.consumer("group-health-decisions"), group, plan, d.decisionId(), d.reviveKind(), d.message(),
+                d.table(), d.tableVersion(), d.decidedBy(), d.firedRules());
     }
 
     /** Ends a group of an expiry type whose lifespan is over (called by the lifecycle job). */
@@ -115,8 +123,8 @@ public class GroupLifecycle {
         String message = expiryMessage(group);
         LifecyclePlan plan = plan(group, verdict, null, message, CAUSE_EXPIRY);
         GroupEntity.DecisionTrace positioning = group.positioningDecision;
-        return apply(group, plan, "expiry:" + groupId, null, message, positioning.table(), positioning.tableVersion(),
-                "lifespan " + group.lifespanHours + " h", positioning.firedRules());
+        return apply(Actor.scheduler(LIFECYCLE_JOB), group, plan, "expiry:" + groupId, null, message, positioning.table(),
+                positioning.tableVersion(), "lifespan " + group.lifespanHours + " h", positioning.firedRules());
     }
 
     /** What the verdict would do to the group now: same plan as the real action, nothing written. */
@@ -229,8 +237,9 @@ public class GroupLifecycle {
         return out;
     }
 
-    private Optional<Action> apply(GroupEntity group, LifecyclePlan plan, String decisionId, String reviveKind,
-            String message, String table, String tableVersion, String decidedBy, List<String> firedRules) {
+    private Optional<Action> apply(Actor actor, GroupEntity group, LifecyclePlan plan, String decisionId,
+            String reviveKind, String message, String table, String tableVersion, String decidedBy,
+            List<String> firedRules) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean running = !plan.skipped() && plan.closureKind() != null;
         Instant closeAt = DISSOLVE.equals(plan.verdict()) && !plan.skipped() ? now.plus(config.goodbyeGrace()) : null;
@@ -252,9 +261,26 @@ public class GroupLifecycle {
                 changeState(group, to, action, now);
             }
         }
+        audit.record(actor, auditAction(plan), group.id, AuditLog.detail("lifecycleActionId", action.id(), "verdict",
+                plan.verdict(), "lifecycleCause", plan.cause(), "decisionId", decisionId, "decidedBy", decidedBy, "table",
+                table, "tableVersion", tableVersion, "skipReason", plan.skipReason(), "state", group.state, "tasks",
+                tasks.size()));
         LOG.infof("group %s: %s by %s (%s) -> %s%s", group.id, plan.verdict(), plan.cause(), decidedBy, group.state,
                 plan.skipped() ? " skipped: " + plan.skipReason() : ", " + tasks.size() + " task(s)");
         return Optional.of(action);
+    }
+
+    private static String auditAction(LifecyclePlan plan) {
+        if (plan.skipped()) {
+            return AuditActions.GROUP_LIFECYCLE_SKIPPED;
+        }
+        return switch (plan.verdict()) {
+            case OK -> AuditActions.GROUP_REACTIVATED;
+            case REVIVE -> AuditActions.GROUP_REVIVE_STARTED;
+            case TRANSFER -> AuditActions.GROUP_TRANSFER_STARTED;
+            case DISSOLVE -> AuditActions.GROUP_DISSOLUTION_STARTED;
+            default -> throw new IllegalArgumentException("unknown verdict " + plan.verdict());
+        };
     }
 
     private void changeState(GroupEntity group, String to, Action action, Instant now) {
@@ -298,6 +324,9 @@ public class GroupLifecycle {
         GroupEntity group = groups.findById(action.groupId());
         changeState(group, GroupState.DISSOLVED.name(), action, now);
         store.finishAction(action.id(), "DONE", ended + " membership(s) closed as " + kind, now);
+        audit.record(Actor.scheduler(LIFECYCLE_JOB), "TRANSFERRED".equals(kind) ? AuditActions.GROUP_TRANSFERRED
+                : AuditActions.GROUP_DISSOLVED, group.id, AuditLog.detail("lifecycleActionId", action.id(), "exitKind", kind,
+                        "membershipsEnded", ended, "successorGroupId", action.successorGroupId()));
         return true;
     }
 

@@ -13,6 +13,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.qunyun.campaign.domain.audit.AuditActions;
+import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.messaging.CampaignEvents;
 import io.qunyun.campaign.persistence.GroupEntity;
 import io.qunyun.campaign.persistence.GroupRepository;
@@ -28,8 +30,10 @@ public class GroupMatrix {
     private final GroupRepository groups;
     private final CampaignEvents events;
     private final Clock clock;
+    private final AuditLog audit;
 
-    GroupMatrix(GroupRepository groups, CampaignEvents events, Clock clock) {
+    GroupMatrix(GroupRepository groups, CampaignEvents events, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.groups = groups;
         this.events = events;
         this.clock = clock;
@@ -75,9 +79,12 @@ public class GroupMatrix {
             throw new InvalidLinkException("groupId", "the group is " + group.state + "; its successor is fixed");
         }
         if (!java.util.Objects.equals(group.successorGroupId, successorId)) {
+            UUID previous = group.successorGroupId;
             group.successorGroupId = successorId;
             group.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             events.groupChanged(group, group.updatedAt.toInstant());
+            audit.record(successorId == null ? AuditActions.GROUP_SUCCESSOR_UNLINKED : AuditActions.GROUP_SUCCESSOR_LINKED,
+                    groupId, AuditLog.detail("successorGroupId", successorId, "previousSuccessorGroupId", previous));
         }
         return group;
     }

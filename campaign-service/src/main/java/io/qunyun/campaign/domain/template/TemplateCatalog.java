@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +26,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.runtime.StartupEvent;
+import io.qunyun.campaign.domain.audit.Actor;
+import io.qunyun.campaign.domain.audit.AuditActions;
+import io.qunyun.campaign.domain.audit.AuditLog;
 
 /**
  * Every template version ever stored, content-addressed: the version is the sha256 of the YAML
@@ -41,10 +45,12 @@ public class TemplateCatalog {
     private final DataSource db;
     private final TemplateParser parser;
     private final Clock clock;
+    private final AuditLog audit;
     // Parsed versions never change (content-addressed), so caching them is always correct.
     private final ConcurrentHashMap<String, Template> parsed = new ConcurrentHashMap<>();
 
-    TemplateCatalog(DataSource db, TemplateParser parser, Clock clock) {
+    TemplateCatalog(DataSource db, TemplateParser parser, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.parser = parser;
         this.clock = clock;
@@ -112,6 +118,7 @@ public class TemplateCatalog {
     private StoredTemplate store(Template template, String yaml, String origin) {
         String version = versionOf(yaml);
         Instant now = clock.instant();
+        boolean inserted;
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO template_version (template_id, version, title, origin, yaml, created_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (template_id, version) DO NOTHING""")) {
@@ -121,9 +128,17 @@ public class TemplateCatalog {
             ps.setString(4, origin);
             ps.setString(5, yaml);
             ps.setTimestamp(6, Timestamp.from(now));
-            ps.executeUpdate();
+            inserted = ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store template " + template.id(), e);
+        }
+        if (inserted) { // the same text again is the same version: nothing new, nothing recorded
+            Map<String, Object> detail = AuditLog.detail("version", version, "title", template.title());
+            if (BUILT_IN.equals(origin)) {
+                audit.record(Actor.startup("built-in templates"), AuditActions.TEMPLATE_RELEASED, template.id(), detail);
+            } else {
+                audit.record(AuditActions.TEMPLATE_UPLOADED, template.id(), detail);
+            }
         }
         return find(template.id(), version).orElseThrow();
     }

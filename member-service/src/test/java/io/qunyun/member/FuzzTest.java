@@ -1,0 +1,34 @@
+package io.qunyun.member;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.qunyun.member.rules.RulesClient;
+import io.qunyun.testkit.FuzzContract;
+
+/**
+ * member-service's operations fuzzed from its OpenAPI document (see the contract): no 5xx, every error a problem
+ * document of docs/errors.md, no write by a rejected request. rules-service answers like its tables (a mock, so
+ * it is never "down" and a 503 would be a defect); its own profile keeps the fuzz's members, activities and
+ * clock moves out of the other tests.
+ */
+@QuarkusTest
+@TestProfile(FuzzTest.Fuzzing.class)
+class FuzzTest extends FuzzContract {
+
+    @InjectMock
+    @RestClient
+    RulesClient rules;
+
+    @BeforeEach
+    void rulesAnswer() {
+        Memberships.answerStandingLikeTheTable(rules);
+    }
+
+    public static class Fuzzing implements QuarkusTestProfile {
+    }
+}
