@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.inject.Singleton;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The decision tables this service decides with: per table the version in use, compiled and immutable
- * ({@link CompiledTable}). At startup every built-in workbook (the one in the jar, the default) is compiled;
+ * ({@link CompiledTable}). At startup every built-in workbook (the one in the jar, the default) is loaded as the
+ * build compiled it ({@link PrebuiltTables}; compiled here when that does not match the workbooks);
  * a published version replaces it through {@link #activate}, atomically: a decision takes
  * {@link #active} once and is computed entirely by that version. The hit policy is declared next to the
  * built-in workbook ({@code qunyun.hit-policy} in {@code <Name>.drl.xlsx.properties}) and applies to every
@@ -41,22 +43,38 @@ public class DecisionTableCatalog {
     private static final ThreadLocal<Map<DecisionTable, CompiledTable>> CANDIDATES = ThreadLocal.withInitial(HashMap::new);
 
     public DecisionTableCatalog() {
+        this(true);
+    }
+
+    /**
+     * @param prebuilt use the built-in tables compiled at build time ({@link PrebuiltTables}) when they match the
+     *                 workbooks; false compiles them here (tests compare the two)
+     */
+    DecisionTableCatalog(boolean prebuilt) {
         long start = System.nanoTime();
-        Map<DecisionTable, TableCompiler.Source> sources = new EnumMap<>(DecisionTable.class);
-        for (DecisionTable table : DecisionTable.values()) {
-            sources.put(table, new TableCompiler.Source(read(table.resource()), hitPolicy(table, properties(table))));
-        }
-        TableCompiler.compileAll(sources).forEach((table, compiled) -> {
+        Map<DecisionTable, TableCompiler.Source> sources = builtInSources();
+        Optional<Map<DecisionTable, CompiledTable>> built = prebuilt ? PrebuiltTables.load(sources) : Optional.empty();
+        (built.isPresent() ? built.get() : TableCompiler.compileAll(sources)).forEach((table, compiled) -> {
             CompiledTable first = compiled.withActivation(activations.incrementAndGet(), false);
             builtIn.put(table, first);
             active.put(table, first);
         });
-        LOG.infof("Compiled %d built-in decision tables in %d ms", builtIn.size(), (System.nanoTime() - start) / 1_000_000);
+        LOG.infof("%s %d built-in decision tables in %d ms", built.isPresent() ? "Loaded (compiled at build time)" : "Compiled",
+                builtIn.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Compiles a workbook of {@code table} with the table's hit policy; not activated. */
-    public static CompiledTable compile(DecisionTable table, byte[] workbook) {
-        return TableCompiler.compile(table, workbook, hitPolicy(table, properties(table)));
+    /** Every built-in workbook (in the jar) with its table's hit policy. */
+    static Map<DecisionTable, TableCompiler.Source> builtInSources() {
+        Map<DecisionTable, TableCompiler.Source> sources = new EnumMap<>(DecisionTable.class);
+        for (DecisionTable table : DecisionTable.values()) {
+            sources.put(table, new TableCompiler.Source(read(table.resource()), hitPolicy(table, properties(table))));
+        }
+        return sources;
+    }
+
+    /** A workbook of {@code table} with the table's hit policy, to compile. */
+    public static TableCompiler.Source source(DecisionTable table, byte[] workbook) {
+        return new TableCompiler.Source(workbook, hitPolicy(table, properties(table)));
     }
 
     /** The version a decision of {@code table} uses now: take it once per decision. */

@@ -1,41 +1,47 @@
 package io.qunyun.rules.domain;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.model.codegen.ExecutableModelProject;
-import org.drools.model.codegen.execmodel.CanonicalModelKieProject;
 import org.drools.ruleunits.api.RuleUnit;
 import org.drools.ruleunits.impl.InternalRuleUnit;
+import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Compiles one workbook into rule units while the service runs: the decision sheet becomes DRL (the
  * engine's decision-table compiler, fed the {@linkplain CellText#plain plain text} of every cell so that
  * any spreadsheet program's way of storing booleans and numbers compiles the same), the DRL an
- * executable-model KieModule in its own class loader, and its rule units are looked up by their data class.
- * Used at startup for the built-in workbooks, on upload for a candidate, and on activation.
+ * executable-model KieModule, whose class files are loaded in a class loader of their own, and its rule units
+ * are looked up by their data class. Used at build time for the built-in workbooks ({@link PrebuiltTables}), on
+ * upload for a candidate, and on activation.
  *
  * <p>A compile error is mapped back to the spreadsheet: the DRL line the compiler names is inside a rule
  * (= a row), and the cell whose snippet produced that line names the column.
  */
 public final class TableCompiler {
+
+    private static final Logger LOG = Logger.getLogger(TableCompiler.class);
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"\\s*$");
 
@@ -60,8 +66,16 @@ public final class TableCompiler {
     }
 
     /** What the engine needs of one table before the build. */
-    private record Prepared(DecisionTable table, Source source, List<DecisionTableSheet> sheets, Map<String, Integer> priorities,
-            String drl, Set<String> unitNames) {
+    private record Prepared(DecisionTable table, Source source, List<DecisionTableSheet> sheets, String drl) {
+    }
+
+    /**
+     * The output of one build: the class files of the generated rule units (and the service file that names
+     * them), by resource path, and the decision sheets read from each workbook. Enough to {@linkplain #load load}
+     * the tables again without the compiler: {@link PrebuiltTables} keeps the built-in tables' module in the jar.
+     */
+    public record Module(Map<DecisionTable, Source> sources, Map<DecisionTable, List<DecisionTableSheet>> sheets,
+            Map<String, byte[]> files) {
     }
 
     /**
@@ -72,10 +86,21 @@ public final class TableCompiler {
      * @throws TableCompileException for the first table that does not compile
      */
     public static Map<DecisionTable, CompiledTable> compileAll(Map<DecisionTable, Source> sources) {
+        return load(build(sources));
+    }
+
+    /**
+     * XLSX -> DRL -> executable model -> class files, for several workbooks in one build.
+     *
+     * @throws TableCompileException for the first table that does not compile
+     */
+    public static Module build(Map<DecisionTable, Source> sources) {
+        long start = System.nanoTime();
         List<Prepared> prepared = new ArrayList<>();
         for (Map.Entry<DecisionTable, Source> source : sources.entrySet()) {
             prepared.add(prepare(source.getKey(), source.getValue()));
         }
+        long drl = System.nanoTime();
         KieServices services = KieServices.get();
         KieFileSystem files = services.newKieFileSystem();
         for (Prepared table : prepared) {
@@ -94,27 +119,87 @@ public final class TableCompiler {
             throw new TableCompileException(table.table(), locate(table.table().tableName(), table.sheets(), table.drl(), errors));
         }
         InternalKieModule module = (InternalKieModule) builder.getKieModule(ExecutableModelProject.class);
-        ClassLoader loader = new CanonicalModelKieProject(module, module.getModuleClassLoader()).getClassLoader();
-        Map<String, RuleUnit<?>> units = new HashMap<>();
-        for (RuleUnit<?> unit : ServiceLoader.load(RuleUnit.class, loader)) {
-            units.put(((InternalRuleUnit<?>) unit).getRuleUnitDataClass().getName(), unit);
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class") || name.equals(RULE_UNIT_SERVICES)) {
+                classes.put(name, module.getBytes(name));
+            }
         }
-        Map<DecisionTable, CompiledTable> compiled = new java.util.EnumMap<>(DecisionTable.class);
+        LOG.infof("Compiled %d decision tables: XLSX -> DRL %d ms, DRL -> executable model -> class files %d ms (%d files)",
+                prepared.size(), (drl - start) / 1_000_000, (System.nanoTime() - drl) / 1_000_000, classes.size());
+        Map<DecisionTable, Source> sourcesByTable = new EnumMap<>(DecisionTable.class);
+        Map<DecisionTable, List<DecisionTableSheet>> sheets = new EnumMap<>(DecisionTable.class);
         for (Prepared table : prepared) {
+            sourcesByTable.put(table.table(), table.source());
+            sheets.put(table.table(), table.sheets());
+        }
+        return new Module(sourcesByTable, sheets, classes);
+    }
+
+    /** Where the rule units of a module are named (one class name a line), as Java's ServiceLoader reads it. */
+    static final String RULE_UNIT_SERVICES = "META-INF/services/" + RuleUnit.class.getName();
+
+    /**
+     * The tables of a built module, ready to decide: its classes in a class loader of their own (a child of this
+     * service's), its rule units created (each builds its rule base from the executable model here), and each
+     * table given the units its sheets name.
+     *
+     * @throws TableCompileException when a sheet names a rule unit the module does not have
+     */
+    public static Map<DecisionTable, CompiledTable> load(Module module) {
+        long start = System.nanoTime();
+        ClassLoader loader = ProjectClassLoader.createProjectClassLoader(TableCompiler.class.getClassLoader(),
+                new HashMap<>(module.files()));
+        byte[] services = module.files().get(RULE_UNIT_SERVICES);
+        if (services == null) {
+            throw new IllegalStateException("the rule engine generated no rule unit");
+        }
+        Map<String, RuleUnit<?>> units = new HashMap<>();
+        for (String line : new String(services, StandardCharsets.UTF_8).split("\\R")) {
+            String className = line.replaceAll("#.*", "").trim();
+            if (className.isEmpty()) {
+                continue;
+            }
+            try {
+                RuleUnit<?> unit = (RuleUnit<?>) loader.loadClass(className).getDeclaredConstructor().newInstance();
+                units.put(((InternalRuleUnit<?>) unit).getRuleUnitDataClass().getName(), unit);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create the generated rule unit " + className, e);
+            }
+        }
+        Map<DecisionTable, CompiledTable> compiled = new EnumMap<>(DecisionTable.class);
+        for (Map.Entry<DecisionTable, Source> entry : module.sources().entrySet()) {
+            DecisionTable table = entry.getKey();
+            List<DecisionTableSheet> sheets = module.sheets().get(table);
             Map<Class<?>, RuleUnit<?>> own = new HashMap<>();
-            for (String unitName : table.unitNames()) {
+            for (String unitName : unitNames(table, sheets)) {
                 RuleUnit<?> unit = units.get(unitName);
                 if (unit == null) {
-                    throw new TableCompileException(table.table(), List.of(TableProblem.of(table.table().tableName(),
+                    throw new TableCompileException(table, List.of(TableProblem.of(table.tableName(),
                             "Unit 单元格中的规则单元不存在：" + unitName, "no rule unit " + unitName + " (cell next to 'Unit')")));
                 }
                 own.put(((InternalRuleUnit<?>) unit).getRuleUnitDataClass(), unit);
             }
-            byte[] workbook = table.source().workbook();
-            compiled.put(table.table(), new CompiledTable(table.table(), sha256(workbook), workbook.clone(), table.sheets(),
-                    table.source().hitPolicy(), Map.copyOf(table.priorities()), Map.copyOf(own), 0, false));
+            byte[] workbook = entry.getValue().workbook();
+            compiled.put(table, new CompiledTable(table, sha256(workbook), workbook.clone(), sheets, entry.getValue().hitPolicy(),
+                    Map.copyOf(DecisionTableSheet.priorities(sheets)), Map.copyOf(own), 0, false));
         }
+        LOG.debugf("Loaded %d rule units from %d class files (rule bases built) in %d ms", units.size(), module.files().size(),
+                (System.nanoTime() - start) / 1_000_000);
         return compiled;
+    }
+
+    /** The rule units a table's sheets name (cell next to {@code Unit}, relative to {@code RuleSet}). */
+    static Set<String> unitNames(DecisionTable table, List<DecisionTableSheet> sheets) {
+        Set<String> unitNames = new LinkedHashSet<>();
+        for (DecisionTableSheet sheet : sheets) {
+            if (sheet.ruleSet() == null || sheet.unit() == null) {
+                throw new TableCompileException(table, List.of(TableProblem.of(table.tableName(), "缺少 RuleSet 或 Unit 单元格",
+                        "the sheet has no RuleSet or Unit cell")));
+            }
+            unitNames.add(sheet.unit().contains(".") ? sheet.unit() : sheet.ruleSet() + "." + sheet.unit());
+        }
+        return unitNames;
     }
 
     private static Prepared prepare(DecisionTable table, Source source) {
@@ -128,9 +213,8 @@ public final class TableCompiler {
                     "无法读取工作簿（需要 .xlsx 文件，含名为 " + sheetName + " 的工作表）：" + e.getMessage(),
                     "cannot read the workbook (an .xlsx file with a sheet named " + sheetName + " is needed): " + e.getMessage())));
         }
-        Map<String, Integer> priorities;
         try {
-            priorities = DecisionTableSheet.priorities(sheets);
+            DecisionTableSheet.priorities(sheets);
         } catch (IllegalArgumentException e) {
             throw new TableCompileException(table, List.of(TableProblem.of(sheetName, "优先级必须是整数：" + e.getMessage(),
                     e.getMessage())));
@@ -144,15 +228,8 @@ public final class TableCompiler {
                     "the table's structure cannot be read (were the wiring rows RuleSet / Unit / RuleTable changed?): "
                             + rootMessage(e))));
         }
-        Set<String> unitNames = new LinkedHashSet<>();
-        for (DecisionTableSheet sheet : sheets) {
-            if (sheet.ruleSet() == null || sheet.unit() == null) {
-                throw new TableCompileException(table, List.of(TableProblem.of(sheetName, "缺少 RuleSet 或 Unit 单元格",
-                        "the sheet has no RuleSet or Unit cell")));
-            }
-            unitNames.add(sheet.unit().contains(".") ? sheet.unit() : sheet.ruleSet() + "." + sheet.unit());
-        }
-        return new Prepared(table, source, sheets, priorities, drl, unitNames);
+        unitNames(table, sheets); // a sheet without RuleSet or Unit fails before the build
+        return new Prepared(table, source, sheets, drl);
     }
 
     /** Maps the compiler's messages (DRL lines) to rows and cells of the sheet. */

@@ -1,6 +1,8 @@
 package io.qunyun.rules.persistence;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,12 +16,16 @@ import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableVersions;
+import io.qunyun.rules.domain.PrebuiltTables;
+import io.qunyun.rules.domain.TableCompiler;
 
 /**
  * Keeps this instance deciding with the version activated in the database. At startup a built-in workbook
  * never seen before (a new release) is stored and activated, then the newest activation of every table is
  * applied; afterwards the activations are polled ({@code qunyun.tables.poll-interval}), so every replica
- * switches shortly after a publish or rollback on any of them, and a restart keeps the published version.
+ * switches shortly after a publish or rollback on any of them, and a restart keeps the published version. A
+ * published version is compiled once per build of the service: the first instance that compiles it stores the
+ * result ({@link CompiledVersionStore}), and the others, or this one after a restart, load it.
  */
 @ApplicationScoped
 public class TableActivations {
@@ -37,6 +43,12 @@ public class TableActivations {
 
     @Inject
     DecisionTableVersions versions;
+
+    @Inject
+    CompiledVersionStore compiledVersions;
+
+    /** Published versions this instance loaded as compiled by an instance before it (tests read it). */
+    final AtomicInteger loadedCompiled = new AtomicInteger();
 
     void onStart(@Observes StartupEvent event) {
         for (DecisionTable table : DecisionTable.values()) {
@@ -62,8 +74,7 @@ public class TableActivations {
             }
             try {
                 CompiledTable compiled = activation.version().equals(catalog.builtIn(table).version()) ? catalog.builtIn(table)
-                        : DecisionTableCatalog.compile(table, store.workbook(table.tableName(), activation.version())
-                                .orElseThrow(() -> new IllegalStateException("version not stored")));
+                        : published(table, activation.version());
                 CompiledTable now = catalog.activate(compiled);
                 releases.recordServed(table.tableName(), now.version(), now.rules().size());
             } catch (RuntimeException e) {
@@ -71,6 +82,44 @@ public class TableActivations {
                 LOG.errorf(e, "Decision table %s: cannot activate %s (activation %d); still deciding with %s", table.tableName(),
                         activation.version(), activation.id(), catalog.active(table).version());
             }
+        }
+    }
+
+    /**
+     * A published version, ready to decide: loaded as an instance of this build compiled it before (a restart,
+     * another replica), else compiled here and stored for the next ones.
+     */
+    private CompiledTable published(DecisionTable table, String version) {
+        byte[] workbook = store.workbook(table.tableName(), version).orElseThrow(() -> new IllegalStateException("version not stored"));
+        TableCompiler.Source source = DecisionTableCatalog.source(table, workbook);
+        Optional<String> build = PrebuiltTables.build();
+        if (build.isPresent()) {
+            Optional<CompiledTable> stored = compiledVersions.find(table.tableName(), version, build.get())
+                    .flatMap(module -> PrebuiltTables.load(table, source, module));
+            if (stored.isPresent()) {
+                loadedCompiled.incrementAndGet();
+                return stored.get();
+            }
+        }
+        long start = System.nanoTime();
+        TableCompiler.Module module = TableCompiler.build(Map.of(table, source));
+        CompiledTable compiled = TableCompiler.load(module).get(table);
+        LOG.infof("Decision table %s: compiled %s in %d ms", table.tableName(), version, (System.nanoTime() - start) / 1_000_000);
+        storeCompiled(table, version, module);
+        return compiled;
+    }
+
+    /** Keeps a stored version as this build compiled it, for every instance to load when it is activated. */
+    public void storeCompiled(DecisionTable table, String version, TableCompiler.Module module) {
+        Optional<String> build = PrebuiltTables.build();
+        if (build.isEmpty()) {
+            return; // a build without its prebuilt tables (quarkus:dev) has no key to store under
+        }
+        try {
+            compiledVersions.store(table.tableName(), version, build.get(), PrebuiltTables.write(module));
+        } catch (RuntimeException e) {
+            // only a cache: an instance that activates the version compiles it
+            LOG.warnf(e, "Decision table %s: could not store the compiled %s", table.tableName(), version);
         }
     }
 }

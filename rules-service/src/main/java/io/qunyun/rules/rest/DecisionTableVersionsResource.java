@@ -1,6 +1,7 @@
 package io.qunyun.rules.rest;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.DecisionTableVersions;
+import io.qunyun.rules.domain.TableCompiler;
 import io.qunyun.rules.domain.check.WorkbookCheck;
 import io.qunyun.rules.persistence.TableActivations;
 import io.qunyun.rules.persistence.TableVersionStore;
@@ -90,8 +92,10 @@ public class DecisionTableVersionsResource {
         if (workbook == null || workbook.length == 0) {
             throw new ClientErrorException("body: send the workbook (.xlsx) as the request body", 400);
         }
-        WorkbookCheck.Result result = check.check(table, workbook);
+        List<TableCompiler.Module> compiled = new ArrayList<>(1);
+        WorkbookCheck.Result result = check.check(table, workbook, compiled::add);
         boolean stored = tableVersions.upload(table, result, workbook, write(result), who(security));
+        compiled.forEach(module -> activations.storeCompiled(table, result.version(), module));
         return new Upload(result.version(), stored, result);
     }
 

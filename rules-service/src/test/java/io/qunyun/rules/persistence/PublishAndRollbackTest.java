@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.PrebuiltTables;
 import io.restassured.http.ContentType;
 
 /**
@@ -48,6 +50,9 @@ class PublishAndRollbackTest {
     @Inject
     TableActivations activations;
 
+    @Inject
+    CompiledVersionStore compiledVersions;
+
     @AfterEach
     void backToTheBuiltInWorkbook() {
         String builtIn = catalog.builtIn(DecisionTable.REWARDS).version();
@@ -63,6 +68,7 @@ class PublishAndRollbackTest {
         second.catalog = new DecisionTableCatalog();
         second.store = store;
         second.releases = releases;
+        second.compiledVersions = compiledVersions;
         return second;
     }
 
@@ -87,6 +93,8 @@ class PublishAndRollbackTest {
                 .body("check.diff.changed[0].cells[0].after", equalTo("3"))
                 .extract().path("version");
         assertNotEquals(builtIn, version);
+        assertTrue(compiledVersions.find("Rewards", version, PrebuiltTables.build().orElseThrow()).isPresent(),
+                "the upload stored the version as it compiled it");
 
         // regression cases fail on purpose: publishing needs the analyst's confirmation
         given().post("/decision-tables/Rewards/versions/" + version + "/activate").then().statusCode(409)
@@ -98,9 +106,17 @@ class PublishAndRollbackTest {
                 .body("points", equalTo(30)).body("multiplier", equalTo(3)).body("tableVersion", equalTo(version));
         second.sync();
         assertEquals(version, second.catalog.active(DecisionTable.REWARDS).version(), "the second instance switched");
+        // the upload stored the compiled version: instances load it when it is activated, none compiles it again
+        assertEquals(1, second.loadedCompiled.get(), "the second instance loaded the compiled version, no compile");
         TableActivations restarted = secondInstance();
         restarted.sync();
         assertEquals(version, restarted.catalog.active(DecisionTable.REWARDS).version(), "survives a restart");
+        assertEquals(1, restarted.loadedCompiled.get(), "a restart loads the compiled version, no compile");
+        given().contentType(ContentType.JSON).body(CHECK_IN_IN_GROUP).post("/decisions/reward").then().statusCode(200)
+                .body("points", equalTo(30));
+        assertEquals(30, io.qunyun.rules.domain.reward.RewardServiceWiring.rewardService(restarted.catalog, 0,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())
+                .decide(io.qunyun.rules.domain.reward.RewardContext.of("CHECK_IN", true)).points(), "the loaded version decides");
 
         given().get("/decision-tables/Rewards/versions").then().statusCode(200)
                 .body("inUse", equalTo(version)).body("builtIn", equalTo(builtIn))

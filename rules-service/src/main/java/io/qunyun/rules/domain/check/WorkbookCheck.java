@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,6 +72,15 @@ public class WorkbookCheck {
     DecisionProbe probe;
 
     public Result check(DecisionTable table, byte[] workbook) {
+        return check(table, workbook, module -> {
+        });
+    }
+
+    /**
+     * As {@link #check(DecisionTable, byte[])}, handing the compiled workbook to {@code compiled} when it compiles (the
+     * upload stores it, so that publishing it loads it on every instance instead of compiling it again).
+     */
+    public Result check(DecisionTable table, byte[] workbook, Consumer<TableCompiler.Module> compiled) {
         long start = System.nanoTime();
         CompiledTable current = catalog.active(table);
         String version = TableCompiler.sha256(workbook);
@@ -85,7 +95,9 @@ public class WorkbookCheck {
         CompiledTable candidate = null;
         List<TableProblem> compileProblems = List.of();
         try {
-            candidate = DecisionTableCatalog.compile(table, workbook);
+            TableCompiler.Module module = TableCompiler.build(Map.of(table, DecisionTableCatalog.source(table, workbook)));
+            candidate = TableCompiler.load(module).get(table);
+            compiled.accept(module);
         } catch (TableCompileException e) {
             compileProblems = e.problems();
         }
@@ -116,11 +128,11 @@ public class WorkbookCheck {
                 }
             }
         }
-        boolean compiled = candidate != null;
+        boolean compiles = candidate != null;
         boolean complete = completeness.stream().allMatch(TableChecker.Report::passed);
-        boolean casesPassed = compiled && failures.isEmpty();
-        return new Result(table.tableName(), version, current.version(), compiled, complete, casesPassed,
-                compiled && complete && casesPassed, compileProblems, completeness, run, notAffected, List.copyOf(failures), diff,
+        boolean casesPassed = compiles && failures.isEmpty();
+        return new Result(table.tableName(), version, current.version(), compiles, complete, casesPassed,
+                compiles && complete && casesPassed, compileProblems, completeness, run, notAffected, List.copyOf(failures), diff,
                 List.copyOf(changed), (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -60,10 +60,10 @@ public class PointsPolicyService {
      */
     public PointsPolicyDecision decide(String activityType, String memberTier) {
         CompiledTable t = catalog.active(TABLE); // one version for the whole decision
-        return cache.get(t, new Inputs(activityType, memberTier), inputs -> evaluate(t, inputs));
+        return cache.get(t, new Inputs(activityType, memberTier), PointsPolicyService::evaluate);
     }
 
-    PointsPolicyDecision evaluate(CompiledTable t, Inputs inputs) {
+    static PointsPolicyDecision evaluate(CompiledTable t, Inputs inputs) {
         List<String> fired = new ArrayList<>();
 
         CreditCapCase cap = new CreditCapCase(inputs.activityType());

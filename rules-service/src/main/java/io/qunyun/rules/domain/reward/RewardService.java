@@ -59,7 +59,7 @@ public class RewardService {
     /** The decision for one activity: from the cache when these inputs were decided before. */
     public RewardDecision decide(RewardContext context) {
         CompiledTable t = catalog.active(TABLE); // one version for the whole decision
-        return cache.get(t, context, inputs -> evaluate(t, inputs));
+        return cache.get(t, context, RewardService::evaluate);
     }
 
     /** Hits, misses and size of the decision cache. */
@@ -68,7 +68,7 @@ public class RewardService {
     }
 
     /** One evaluation by the rule engine, never cached. */
-    RewardDecision evaluate(CompiledTable t, RewardContext context) {
+    static RewardDecision evaluate(CompiledTable t, RewardContext context) {
         RewardCase rewardCase = new RewardCase(context);
         RewardUnit unit = new RewardUnit();
         unit.getRewards().add(rewardCase);

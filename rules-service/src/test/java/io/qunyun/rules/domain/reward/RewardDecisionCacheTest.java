@@ -34,8 +34,8 @@ import io.qunyun.rules.domain.DecisionTableDefectException;
 import io.restassured.http.ContentType;
 
 /**
- * The reward decision cache ({@code qunyun.decisions.reward-cache-size}): same answers as the engine, bounded,
- * off at 0, never caching a failure. Services with their own cache size are wired like the benchmark does.
+ * The reward decision cache ({@code qunyun.decisions.reward-cache-size}): same answers as the engine, bounded
+ * (evicting when full), off at 0, never caching a failure. Services with their own cache size are wired like the benchmark does.
  */
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
@@ -106,7 +106,7 @@ class RewardDecisionCacheTest {
     }
 
     @Test
-    void theBoundHolds() {
+    void theBoundHoldsAndNewInputsStillGetIn() {
         RewardService cached = service(10);
         RewardService engine = service(0);
         for (int round = 0; round < 2; round++) {
@@ -116,8 +116,15 @@ class RewardDecisionCacheTest {
             }
         }
         assertEquals(10, cached.cache().size());
-        assertEquals(10, cached.cache().hits(), "only the ten stored inputs hit in the second round");
-        assertEquals(190, cached.cache().misses());
+        assertEquals(200, cached.cache().hits() + cached.cache().misses());
+        // a full cache evicts: an input asked again and again is stored in place of one asked less, and then hits
+        RewardContext frequent = new RewardContext("CHECK_IN", true, 1000, null, null, 0);
+        long hitsBefore = cached.cache().hits();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(engine.decide(frequent), cached.decide(frequent));
+        }
+        assertTrue(cached.cache().hits() > hitsBefore, "a frequent new input is served from the full cache");
+        assertEquals(10, cached.cache().size());
     }
 
     @Test
