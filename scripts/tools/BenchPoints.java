@@ -90,8 +90,10 @@ public class BenchPoints {
         };
         if (warmup > 0) {
             System.out.printf("warm-up: %d s at %d/s over %s (not measured)%n", warmup, rate, mode);
-            load.offer(members, rate, warmup, "warm");
-            awaitCredited(load.tag("warm"), load.accepted(), Duration.ofSeconds(60));
+            // a key of its own per run: a key sent before with other fields is refused (409), not replayed
+            String warm = "warm-" + UUID.randomUUID().toString().substring(0, 8);
+            load.offer(members, rate, warmup, warm);
+            awaitCredited(load.tag(warm), load.accepted(), Duration.ofSeconds(60));
         }
         String tag = "run-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, long[]> cpuBefore = cpu();
