@@ -59,17 +59,34 @@ public class GroupMetricsService {
         DefinitionsUnavailableException(Throwable cause) {
             super("rules-service did not answer the MetricDefinitions question: " + cause.getMessage(), cause);
         }
+
+        DefinitionsUnavailableException(String message) {
+            super(message);
+        }
     }
 
-    /** What the metrics count for this group, from the MetricDefinitions table (window, active, converted). */
+    /**
+     * What the metrics count for this group, from the MetricDefinitions table (window, active, converted).
+     * An answer without the active or converted types (an empty body, a stub, a rules-service that does
+     * not know the question) does not say how to count either: every row of the table must set both
+     * (rules-service refuses a row without them), so a missing list is not "no type" but no answer.
+     * Counting nobody as active would report a healthy group as dead to GroupHealth, whose verdicts
+     * transfer and dissolve groups; so it is refused like an unreachable rules-service.
+     */
     public MetricDefinitions definitions(GroupEntity group) {
         long ageHours = Math.max(0, Duration.between(group.createdAt.toInstant(), clock.instant()).toHours());
+        MetricDefinitions d;
         try {
-            return rules.metricDefinitions(new MetricDefinitionQuestion(group.type, (int) Math.min(ageHours,
+            d = rules.metricDefinitions(new MetricDefinitionQuestion(group.type, (int) Math.min(ageHours,
                     Integer.MAX_VALUE)));
         } catch (RuntimeException e) {
             throw new DefinitionsUnavailableException(e);
         }
+        if (d == null || d.activeTypes() == null || d.convertedTypes() == null) {
+            throw new DefinitionsUnavailableException("rules-service answered the MetricDefinitions question without "
+                    + (d == null ? "a body" : d.activeTypes() == null ? "activeTypes" : "convertedTypes"));
+        }
+        return d;
     }
 
     /** An activity in a group (member-activities). */
