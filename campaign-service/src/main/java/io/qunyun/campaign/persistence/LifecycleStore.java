@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,12 +56,65 @@ public class LifecycleStore {
         }
     }
 
-    /** Staff when the member holds (or held at that instant) a staff membership of the group. */
-    public boolean isStaff(UUID groupId, UUID memberId, Instant at) {
-        return jdbc.one("""
-                SELECT true FROM group_member WHERE group_id = ? AND member_id = ? AND staff
-                   AND joined_at <= ? AND (left_at IS NULL OR left_at > ?) LIMIT 1
-                """, rs -> rs.getBoolean(1), groupId, memberId, at, at).orElse(false);
+    /** The time zone of each of these groups that campaign-service knows (one statement for a whole poll). */
+    public Map<UUID, String> zones(Collection<UUID> groupIds) {
+        Map<UUID, String> out = new HashMap<>();
+        for (String[] row : jdbc.query("SELECT id::text, time_zone FROM community_group WHERE id = ANY (?)",
+                rs -> new String[] { rs.getString(1), rs.getString(2) }, (Object) groupIds.toArray(UUID[]::new))) {
+            out.put(UUID.fromString(row[0]), row[1]);
+        }
+        return out;
+    }
+
+    /** An activity fact to store, its local day already in the group's zone. */
+    public record ActivityRow(String eventId, UUID groupId, UUID memberId, String kind, Instant occurredAt,
+            LocalDate localDay, BigDecimal amount, String campaignPhase) {
+    }
+
+    /**
+     * Stores the activity facts of a whole poll with one statement (arrays unnested: one round trip and
+     * one plan, whatever the number of facts). Staff is decided per fact as the member's membership of the
+     * group at that instant (a staff membership held then); the event id keeps a fact stored once.
+     *
+     * @return facts stored now; the others were stored before (duplicate or redelivery)
+     */
+    public int recordActivities(List<ActivityRow> rows, Instant receivedAt) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int n = rows.size();
+        String[] eventIds = new String[n];
+        UUID[] groupIds = new UUID[n];
+        UUID[] memberIds = new UUID[n];
+        String[] kinds = new String[n];
+        String[] occurredAt = new String[n];
+        String[] localDays = new String[n];
+        String[] amounts = new String[n];
+        String[] phases = new String[n];
+        for (int i = 0; i < n; i++) {
+            ActivityRow r = rows.get(i);
+            eventIds[i] = r.eventId();
+            groupIds[i] = r.groupId();
+            memberIds[i] = r.memberId();
+            kinds[i] = r.kind();
+            occurredAt[i] = r.occurredAt().toString(); // ISO-8601 with Z: read by PostgreSQL as that instant
+            localDays[i] = r.localDay().toString();
+            amounts[i] = r.amount() == null ? null : r.amount().toPlainString();
+            phases[i] = r.campaignPhase();
+        }
+        return jdbc.update("""
+                INSERT INTO group_fact (event_id, group_id, member_id, kind, staff, occurred_at, local_day, amount,
+                                        campaign_phase, received_at)
+                SELECT f.event_id, f.group_id, f.member_id, f.kind,
+                       EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = f.group_id AND m.member_id = f.member_id
+                                  AND m.staff AND m.joined_at <= f.occurred_at
+                                  AND (m.left_at IS NULL OR m.left_at > f.occurred_at)),
+                       f.occurred_at, f.local_day, f.amount, f.campaign_phase, ?
+                FROM unnest(?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[]::timestamptz[], ?::text[]::date[],
+                            ?::text[]::numeric[], ?::text[])
+                     AS f(event_id, group_id, member_id, kind, occurred_at, local_day, amount, campaign_phase)
+                ON CONFLICT (event_id) DO NOTHING
+                """, receivedAt, eventIds, groupIds, memberIds, kinds, occurredAt, localDays, amounts, phases);
     }
 
     /** @return false when the event was stored before (duplicate or redelivery) */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,8 @@ import io.qunyun.campaign.persistence.LifecycleStore.FactCounts;
 public class GroupMetricsService {
 
     private static final Logger LOG = Logger.getLogger(GroupMetricsService.class);
+    /** The zone of a group campaign-service does not know (yet): the contract's default zone. */
+    private static final String DEFAULT_ZONE = "Asia/Shanghai";
 
     private final LifecycleStore store;
     private final GroupRepository groups;
@@ -94,12 +97,28 @@ public class GroupMetricsService {
             BigDecimal amount, String campaignPhase) {
     }
 
-    /** @return false when the fact was counted before */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean record(ActivityFact f) {
-        boolean staff = store.isStaff(f.groupId(), f.memberId(), f.occurredAt());
-        return store.recordFact(f.eventId(), f.groupId(), f.memberId(), f.type(), staff, f.occurredAt(),
-                localDay(f.groupId(), f.occurredAt()), f.amount(), f.campaignPhase(), clock.instant());
+    /**
+     * The activities of one poll of member-activities, stored in one transaction (its own: the consumer
+     * retries it as a whole while the database is away) with one statement for the zones of their groups
+     * and one for the facts. An event id seen twice in the poll is stored once, as on a redelivery.
+     *
+     * @return facts stored now; the others were counted before
+     */
+    @Transactional
+    public int recordActivities(List<ActivityFact> facts) {
+        Map<String, ActivityFact> once = new LinkedHashMap<>();
+        for (ActivityFact f : facts) {
+            once.putIfAbsent(f.eventId(), f);
+        }
+        Map<UUID, String> known = store.zones(once.values().stream().map(ActivityFact::groupId).distinct().toList());
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        List<LifecycleStore.ActivityRow> rows = new ArrayList<>(once.size());
+        for (ActivityFact f : once.values()) {
+            ZoneId zone = zones.computeIfAbsent(f.groupId(), g -> ZoneId.of(known.getOrDefault(g, DEFAULT_ZONE)));
+            rows.add(new LifecycleStore.ActivityRow(f.eventId(), f.groupId(), f.memberId(), f.type(), f.occurredAt(),
+                    f.occurredAt().atZone(zone).toLocalDate(), f.amount(), f.campaignPhase()));
+        }
+        return store.recordActivities(rows, clock.instant());
     }
 
     /** A join or an exit (kind JOINED or LEFT) from membership-events. */
@@ -116,8 +135,7 @@ public class GroupMetricsService {
 
     private ZoneId zone(UUID groupId) {
         GroupEntity g = groups.findById(groupId);
-        // An activity in a group campaign-service does not know (yet): the contract's default zone.
-        return g == null ? ZoneId.of("Asia/Shanghai") : g.zone();
+        return g == null ? ZoneId.of(DEFAULT_ZONE) : g.zone();
     }
 
     /** One local day of a group. Ratios are null on a day without members. */
