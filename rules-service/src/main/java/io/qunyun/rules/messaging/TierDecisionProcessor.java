@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.tier.TierDecision;
 import io.qunyun.rules.domain.tier.TierService;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -23,6 +24,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * {@link RewardDecisionProcessor}: the growth record is committed only once the broker acknowledged
  * the decision; a record that cannot be decided is nacked with the reason and lands in
  * member-growth-dlq. The data is bound to the REST request record, so both paths accept the same input.
+ * Runs on the event loop that delivers the record ({@code @NonBlocking}), for the reasons given there: deciding
+ * is pure CPU.
  */
 @ApplicationScoped
 public class TierDecisionProcessor {
@@ -43,6 +46,7 @@ public class TierDecisionProcessor {
 
     @Incoming(GROWTH)
     @Outgoing(DECISIONS)
+    @NonBlocking
     public Message<String> decide(Message<String> growthMessage) {
         try {
             CloudEvents.Envelope envelope = events.envelope(growthMessage.getPayload(), GROWTH_EVENT_TYPE);
