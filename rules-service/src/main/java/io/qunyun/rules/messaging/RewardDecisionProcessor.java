@@ -1,6 +1,5 @@
 package io.qunyun.rules.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -108,7 +107,7 @@ public class RewardDecisionProcessor {
     }
 
     public static UUID decisionId(UUID activityId) {
-        return UUID.nameUUIDFromBytes(("reward:" + activityId).getBytes(StandardCharsets.UTF_8));
+        return CloudEvents.nameUuid("reward:" + activityId);
     }
 
     String toJson(CloudEvent<RewardDecided> event) {
