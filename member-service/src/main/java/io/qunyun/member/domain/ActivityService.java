@@ -56,9 +56,21 @@ public class ActivityService {
         this.clock = clock;
     }
 
-    /** One activity to record: what the caller sent, for one member. */
+    /**
+     * One activity to record: what the caller sent, for one member; {@code traceParent} is the trace of the
+     * request that sent it, for its event (null: the recording thread's own).
+     */
     public record NewActivity(UUID memberId, ActivityType type, UUID groupId, Instant occurredAt, String idempotencyKey,
-            ActivityAttributes attributes) {
+            ActivityAttributes attributes, String traceParent) {
+
+        public NewActivity(UUID memberId, ActivityType type, UUID groupId, Instant occurredAt, String idempotencyKey,
+                ActivityAttributes attributes) {
+            this(memberId, type, groupId, occurredAt, idempotencyKey, attributes, null);
+        }
+
+        public NewActivity withTraceParent(String parent) {
+            return new NewActivity(memberId, type, groupId, occurredAt, idempotencyKey, attributes, parent);
+        }
     }
 
     /**
@@ -71,6 +83,12 @@ public class ActivityService {
             String idempotencyKey, ActivityAttributes attributes) {
         return recordAll(List.of(new NewActivity(memberId, type, groupId, occurredAt, idempotencyKey, attributes)),
                 "").get(0).orElseThrow(() -> new MemberNotFoundException(memberId));
+    }
+
+    /** {@link #record} of one activity, in its own transaction; empty when its member does not exist. */
+    @Transactional
+    public Optional<RecordedActivity> recordOne(NewActivity activity) {
+        return recordAll(List.of(activity), "").get(0);
     }
 
     /**
@@ -136,7 +154,7 @@ public class ActivityService {
             activity.priorOffences = context.priorOffences();
             previous.put(keyOf(item.memberId(), item.idempotencyKey()), activity);
             results.set(index, Optional.of(new RecordedActivity(activity, true)));
-            pending.add(activity, index);
+            pending.add(activity, index, item.traceParent());
         }
         pending.store(batch, fields, results);
         outbox.enqueueAll(pending.events);
@@ -151,6 +169,7 @@ public class ActivityService {
     private final class Pending {
         private final List<Activity> planned = new ArrayList<>();
         private final Map<Activity, List<Integer>> answered = new java.util.IdentityHashMap<>();
+        private final Map<Activity, String> traceOf = new java.util.IdentityHashMap<>();
         private final java.util.Set<UUID> checkIns = new java.util.HashSet<>();
         private final Map<String, Activity> byKey;
         final List<OutboxMessage> events = new ArrayList<>();
@@ -160,8 +179,11 @@ public class ActivityService {
             this.byKey = byKey;
         }
 
-        void add(Activity activity, int index) {
+        void add(Activity activity, int index, String traceParent) {
             planned.add(activity);
+            if (traceParent != null) {
+                traceOf.put(activity, traceParent);
+            }
             answered.put(activity, new ArrayList<>(List.of(index)));
             if (activity.type == ActivityType.CHECK_IN) {
                 checkIns.add(activity.memberId);
@@ -189,7 +211,9 @@ public class ActivityService {
                 Activity activity = planned.get(i);
                 if (inserted[i]) {
                     stored.add(activity);
-                    events.add(ActivityService.this.events.recorded(activity));
+                    OutboxMessage event = ActivityService.this.events.recorded(activity);
+                    String trace = traceOf.get(activity);
+                    events.add(trace == null ? event : event.withTraceParent(trace));
                     continue;
                 }
                 // A concurrent request with the same key won the race; it owns the event.
@@ -205,6 +229,7 @@ public class ActivityService {
             standing.onActivities(stored);
             planned.clear();
             answered.clear();
+            traceOf.clear();
             checkIns.clear();
         }
     }
@@ -219,6 +244,11 @@ public class ActivityService {
             }
         }
         return previous;
+    }
+
+    /** {@link #record}'s check of {@code occurredAt}, for callers that must refuse before queueing the activity. */
+    public void checkBounds(NewActivity activity) {
+        checkBounds(List.of(activity), "");
     }
 
     /** Refuses the whole call when an activity is dated outside the configured bounds around the clock. */
