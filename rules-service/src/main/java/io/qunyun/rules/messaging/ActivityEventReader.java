@@ -171,7 +171,7 @@ public class ActivityEventReader {
     }
 
     /**
-     * {@code OffsetDateTime.parse(value).toInstant()}, which took a twentieth of the consumer's time: the common shape
+     * {@code OffsetDateTime.parse(value).toInstant()}, which took a seventh of the reward processor's time: the common shape
      * {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} is read digit by digit, anything else (other offsets, no seconds, lower case,
      * an impossible date) by {@code OffsetDateTime.parse}, which also gives the error.
      */
