@@ -98,6 +98,63 @@ class ActivityBatchTest {
         }
     }
 
+    /**
+     * The same call sent by several clients at once: every key's row is inserted by one of them, the others
+     * wait on it in the database, lose, and answer the winner's activity (one JDBC batch per call, so a
+     * lost key is found after the batch, also for an item repeated later in the same call).
+     */
+    @Test
+    void concurrentCallsWithTheSameKeysStoreEachActivityOnceAndAllAnswerIt() throws Exception {
+        int clients = 8;
+        int keys = 60;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            // Several rounds (new members, new keys each): the calls overlap in the database, and the losers
+            // answer from the winner's rows. Checked by breaking that answer: the test then fails.
+            for (int round = 0; round < 2; round++) {
+                String alice = TestData.newMember();
+                String bob = TestData.newMember();
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i < keys; i++) {
+                    items.add(item(alice, "SHARE", "race-" + i));
+                    items.add(item(bob, i % 2 == 0 ? "CHECK_IN" : "PURCHASE", "race-" + i));
+                }
+                items.add(item(alice, "SHARE", "race-3")); // repeated in the call: answers the activity of item 6
+                String body = batch(items);
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> calls =
+                        new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    calls.add(pool.submit(() -> {
+                        start.await();
+                        return given().contentType(ContentType.JSON).body(body).post("/activities/batch")
+                                .then().statusCode(200).body("rejected", equalTo(0)).extract();
+                    }));
+                }
+                start.countDown();
+                int created = 0;
+                List<String> first = null;
+                for (var call : calls) {
+                    var response = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    created += response.<Integer>path("created");
+                    List<String> ids = response.path("results.activity.activityId");
+                    assertEquals(2 * keys + 1, ids.size());
+                    assertEquals(ids.get(6), ids.get(2 * keys), "a key repeated in the call answers its first activity");
+                    if (first == null) {
+                        first = ids;
+                    }
+                    org.junit.jupiter.api.Assertions.assertTrue(first.equals(ids), "every client is answered with the same stored activities");
+                }
+                assertEquals(2 * keys, created, "each key created once over all clients");
+                assertEquals(2 * keys, new HashSet<>(first).size());
+                assertEquals(keys, activitiesOf(alice));
+                assertEquals(keys, activitiesOf(bob));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aMalformedItemRejectsTheWholeCallAndStoresNothing() {
         String alice = TestData.newMember();

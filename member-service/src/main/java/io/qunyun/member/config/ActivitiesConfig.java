@@ -23,4 +23,15 @@ public interface ActivitiesConfig {
      */
     @WithDefault("P400D")
     Duration maxAge();
+
+    /**
+     * Single activities (POST /members/{id}/activities) arriving together are written together: up to this
+     * many in one transaction (docs/performance.md, "REST ingestion"). 1 writes each in its own.
+     */
+    @WithDefault("500")
+    int intakeBatchSize();
+
+    /** Threads writing those transactions; each takes whatever arrived while the others were busy. */
+    @WithDefault("2")
+    int intakeWriters();
 }

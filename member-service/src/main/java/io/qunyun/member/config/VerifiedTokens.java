@@ -1,14 +1,18 @@
 package io.qunyun.member.config;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -34,7 +38,9 @@ import io.vertx.ext.web.RoutingContext;
  * expiry and every other check), only under its exact text, and never past its own expiry nor longer
  * than {@code qunyun.auth.verified-token-ttl} (so a key rotation or a changed check reaches every token
  * within that time). A token not remembered, or no longer, goes to quarkus-oidc as before; a rejected
- * token is never remembered. The table is bounded; when it is full, tokens are simply verified again.
+ * token is never remembered. The table is a Caffeine cache bounded by
+ * {@code qunyun.auth.verified-token-max-entries}, each entry expiring at its own instant; when it is full,
+ * the entry least likely to be used again makes room, and an evicted token is simply verified again.
  * <p>
  * Two roles in one bean: an HTTP authentication mechanism that runs before quarkus-oidc's (higher
  * priority) and answers only for remembered tokens (otherwise it steps aside: no identity, no
@@ -53,9 +59,8 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
     private record Verified(SecurityIdentity identity, long validUntilMillis) {
     }
 
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Verified> verified;
     private final long ttlMillis;
-    private final int maxEntries;
     private final Clock clock;
 
     @Inject
@@ -67,8 +72,16 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
 
     VerifiedTokens(java.time.Duration ttl, int maxEntries, Clock clock) {
         this.ttlMillis = ttl.toMillis();
-        this.maxEntries = maxEntries;
         this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                // each entry lives until its own end: the token's expiry or the time to live, whichever is first
+                .expireAfter(Expiry.creating((String token, Verified entry) ->
+                        Duration.ofMillis(Math.max(0, entry.validUntilMillis() - clock.millis()))))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                // evict on the caller's thread: no pool thread for a cache this small, and the bound holds at once
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
@@ -95,15 +108,9 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
         if (ttlMillis <= 0 || token == null) {
             return null;
         }
-        Verified entry = verified.get(token);
-        if (entry == null) {
-            return null;
-        }
-        if (clock.millis() >= entry.validUntilMillis()) {
-            verified.remove(token, entry);
-            return null;
-        }
-        return entry.identity();
+        Verified entry = verified.getIfPresent(token);
+        // the cache expires entries on its ticker; the check keeps the answer exact to the millisecond
+        return entry == null || clock.millis() >= entry.validUntilMillis() ? null : entry.identity();
     }
 
     @Override
@@ -131,12 +138,6 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
         long validUntil = Math.min(expiresAtMillis, now + ttlMillis);
         if (validUntil <= now) {
             return;
-        }
-        if (verified.size() >= maxEntries) {
-            verified.values().removeIf(entry -> entry.validUntilMillis() <= now);
-            if (verified.size() >= maxEntries) {
-                return;
-            }
         }
         // later requests must not see the request this identity was made for: they get their own (authenticate)
         SecurityIdentity kept = QuarkusSecurityIdentity.builder(identity).addAttribute(ROUTING_CONTEXT, null)

@@ -56,9 +56,21 @@ public class ActivityService {
         this.clock = clock;
     }
 
-    /** One activity to record: what the caller sent, for one member. */
+    /**
+     * One activity to record: what the caller sent, for one member; {@code traceParent} is the trace of the
+     * request that sent it, for its event (null: the recording thread's own).
+     */
     public record NewActivity(UUID memberId, ActivityType type, UUID groupId, Instant occurredAt, String idempotencyKey,
-            ActivityAttributes attributes) {
+            ActivityAttributes attributes, String traceParent) {
+
+        public NewActivity(UUID memberId, ActivityType type, UUID groupId, Instant occurredAt, String idempotencyKey,
+                ActivityAttributes attributes) {
+            this(memberId, type, groupId, occurredAt, idempotencyKey, attributes, null);
+        }
+
+        public NewActivity withTraceParent(String parent) {
+            return new NewActivity(memberId, type, groupId, occurredAt, idempotencyKey, attributes, parent);
+        }
     }
 
     /**
@@ -71,6 +83,12 @@ public class ActivityService {
             String idempotencyKey, ActivityAttributes attributes) {
         return recordAll(List.of(new NewActivity(memberId, type, groupId, occurredAt, idempotencyKey, attributes)),
                 "").get(0).orElseThrow(() -> new MemberNotFoundException(memberId));
+    }
+
+    /** {@link #record} of one activity, in its own transaction; empty when its member does not exist. */
+    @Transactional
+    public Optional<RecordedActivity> recordOne(NewActivity activity) {
+        return recordAll(List.of(activity), "").get(0);
     }
 
     /**
@@ -102,7 +120,6 @@ public class ActivityService {
         Map<UUID, Optional<String>> phaseOf = new HashMap<>();
         List<Optional<RecordedActivity>> results = new ArrayList<>(java.util.Collections.nCopies(batch.size(),
                 Optional.<RecordedActivity>empty()));
-        List<OutboxMessage> events = new ArrayList<>();
         // In member id order (a member's own activities keep the caller's order): two concurrent calls then
         // lock the rows they share (memberships, keys) in the same order instead of deadlocking.
         List<Integer> order = new ArrayList<>(batch.size());
@@ -110,6 +127,7 @@ public class ActivityService {
             order.add(i);
         }
         order.sort(java.util.Comparator.comparing(i -> batch.get(i).memberId()));
+        Pending pending = new Pending(previous);
         for (int index : order) {
             NewActivity item = batch.get(index);
             RecordingFacts member = known.get(item.memberId());
@@ -118,32 +136,102 @@ public class ActivityService {
             }
             Activity before = previous.get(keyOf(item.memberId(), item.idempotencyKey()));
             if (before != null) {
+                // a retry, or the key repeated earlier in this call (then it is the activity planned for it)
                 sameRequest(before, item, fields.formatted(index));
                 results.set(index, Optional.of(new RecordedActivity(before, false)));
+                pending.answeredBy(before, index);
                 continue;
             }
             Activity activity = newActivity(item);
+            if (activity.type == ActivityType.CHECK_IN && pending.hasCheckInOf(activity.memberId)) {
+                // the streak is read from the stored check-ins: this call's earlier ones must be stored first
+                pending.store(batch, fields, results);
+            }
             RewardContext context = contextOf(member, activity, phaseOf);
             activity.streakDays = context.streakDays();
             activity.campaignPhase = context.campaignPhase();
             activity.memberTier = context.memberTier();
             activity.priorOffences = context.priorOffences();
-            if (!activities.insertIfAbsent(activity)) {
-                // A concurrent request with the same key won the race; it owns the event.
-                Activity winner = activities.findByIdempotencyKey(item.memberId(), item.idempotencyKey())
-                        .orElseThrow(() -> new IllegalStateException("conflicting activity vanished"));
-                sameRequest(winner, item, fields.formatted(index));
-                results.set(index, Optional.of(new RecordedActivity(winner, false)));
-                continue;
-            }
             previous.put(keyOf(item.memberId(), item.idempotencyKey()), activity);
-            events.add(this.events.recorded(activity));
-            // the group membership's standing facts move with the activity (same transaction)
-            standing.onActivity(activity);
             results.set(index, Optional.of(new RecordedActivity(activity, true)));
+            pending.add(activity, index, item.traceParent());
         }
-        outbox.enqueueAll(events);
+        pending.store(batch, fields, results);
+        outbox.enqueueAll(pending.events);
         return results;
+    }
+
+    /**
+     * Activities planned but not yet inserted, stored together in one batch; their events and standing facts
+     * follow in the same order. The results of every call item answered by a planned activity are remembered,
+     * so that an activity whose key a concurrent request took meanwhile is answered by that request's winner.
+     */
+    private final class Pending {
+        private final List<Activity> planned = new ArrayList<>();
+        private final Map<Activity, List<Integer>> answered = new java.util.IdentityHashMap<>();
+        private final Map<Activity, String> traceOf = new java.util.IdentityHashMap<>();
+        private final java.util.Set<UUID> checkIns = new java.util.HashSet<>();
+        private final Map<String, Activity> byKey;
+        final List<OutboxMessage> events = new ArrayList<>();
+
+        /** @param byKey the call's activities by member and key, corrected here when a key was taken meanwhile */
+        Pending(Map<String, Activity> byKey) {
+            this.byKey = byKey;
+        }
+
+        void add(Activity activity, int index, String traceParent) {
+            planned.add(activity);
+            if (traceParent != null) {
+                traceOf.put(activity, traceParent);
+            }
+            answered.put(activity, new ArrayList<>(List.of(index)));
+            if (activity.type == ActivityType.CHECK_IN) {
+                checkIns.add(activity.memberId);
+            }
+        }
+
+        boolean hasCheckInOf(UUID memberId) {
+            return checkIns.contains(memberId);
+        }
+
+        void answeredBy(Activity activity, int index) {
+            List<Integer> items = answered.get(activity);
+            if (items != null) {
+                items.add(index);
+            }
+        }
+
+        void store(List<NewActivity> batch, String fields, List<Optional<RecordedActivity>> results) {
+            if (planned.isEmpty()) {
+                return;
+            }
+            boolean[] inserted = activities.insertAllIfAbsent(planned);
+            List<Activity> stored = new ArrayList<>(planned.size());
+            for (int i = 0; i < planned.size(); i++) {
+                Activity activity = planned.get(i);
+                if (inserted[i]) {
+                    stored.add(activity);
+                    OutboxMessage event = ActivityService.this.events.recorded(activity);
+                    String trace = traceOf.get(activity);
+                    events.add(trace == null ? event : event.withTraceParent(trace));
+                    continue;
+                }
+                // A concurrent request with the same key won the race; it owns the event.
+                Activity winner = activities.findByIdempotencyKey(activity.memberId, activity.idempotencyKey)
+                        .orElseThrow(() -> new IllegalStateException("conflicting activity vanished"));
+                byKey.put(keyOf(activity.memberId, activity.idempotencyKey), winner);
+                for (int index : answered.get(activity)) {
+                    sameRequest(winner, batch.get(index), fields.formatted(index));
+                    results.set(index, Optional.of(new RecordedActivity(winner, false)));
+                }
+            }
+            // the group memberships' standing facts move with the activities (same transaction)
+            standing.onActivities(stored);
+            planned.clear();
+            answered.clear();
+            traceOf.clear();
+            checkIns.clear();
+        }
     }
 
     /** The activities of keys used before (a retry: rare), loaded as entities to answer with. */
@@ -156,6 +244,11 @@ public class ActivityService {
             }
         }
         return previous;
+    }
+
+    /** {@link #record}'s check of {@code occurredAt}, for callers that must refuse before queueing the activity. */
+    public void checkBounds(NewActivity activity) {
+        checkBounds(List.of(activity), "");
     }
 
     /** Refuses the whole call when an activity is dated outside the configured bounds around the clock. */

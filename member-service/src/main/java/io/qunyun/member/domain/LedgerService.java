@@ -63,11 +63,10 @@ public class LedgerService {
      */
     @Transactional
     public CreditResult credit(List<RewardDecision> decisions) {
-        // A whole poll in a handful of round trips (profile in docs/performance.md): which members exist,
-        // their row locks, which activities are credited already, the day's cap counters, one batch of
+        // A whole poll in a handful of round trips (profile in docs/performance.md): which members exist and
+        // their row locks (one statement), which activities are credited already, the day's cap counters, one batch of
         // ledger rows, one batch of balance updates, one read of the grown members.
-        Set<UUID> known = members.existingIds(decisions.stream().map(RewardDecision::memberId).distinct().toList());
-        members.lockForUpdate(known.stream().sorted().toList());
+        Set<UUID> known = members.lockExisting(decisions.stream().map(RewardDecision::memberId).distinct().toList());
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<RewardDecision> unknown = new ArrayList<>();
         // Under the members' locks nobody else appends rows of these members, so what is present now stays

@@ -66,19 +66,20 @@ public class StandingService {
         this.clock = clock;
     }
 
-    /** Adds a just-recorded activity to its group membership's facts, in the recording transaction. */
+    /** Adds just-recorded activities to their group memberships' facts, in the recording transaction (one batch). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onActivity(Activity activity) {
-        if (activity.groupId == null) {
-            return;
+    public void onActivities(List<Activity> activities) {
+        List<MembershipRepository.ActivityFacts> facts = new ArrayList<>();
+        for (Activity activity : activities) {
+            if (activity.groupId == null) {
+                continue;
+            }
+            boolean share = activity.type == ActivityType.SHARE;
+            facts.add(new MembershipRepository.ActivityFacts(activity.memberId, activity.groupId, activity.occurredAt,
+                    activity.type != ActivityType.AD_SPAM, activity.type == ActivityType.PURCHASE, share,
+                    share || activity.type == ActivityType.CONTENT_POST, activity.type == ActivityType.CHECK_IN));
         }
-        boolean interaction = activity.type != ActivityType.AD_SPAM;
-        boolean purchase = activity.type == ActivityType.PURCHASE;
-        boolean share = activity.type == ActivityType.SHARE;
-        boolean contribution = share || activity.type == ActivityType.CONTENT_POST;
-        boolean checkIn = activity.type == ActivityType.CHECK_IN;
-        memberships.addActivity(activity.memberId, activity.groupId, activity.occurredAt, interaction, purchase, share,
-                contribution, checkIn, now());
+        memberships.addActivities(facts, now());
     }
 
     @Scheduled(identity = "standing-sweep", every = "${qunyun.standing.every}",

@@ -47,35 +47,48 @@ public class TierService {
         return applyAll(List.of(decision)).get(0);
     }
 
-    /** {@link #apply} for many decisions in one transaction, in order; the members' locks are taken first. */
+    /**
+     * {@link #apply} for many decisions in one transaction, in order; the members' locks are taken first.
+     * A fixed number of round trips per poll (docs/performance.md): lock and read the members, read which
+     * decisions were applied before, one batch of decision rows; tier updates and change events only for
+     * the decisions that move something. Under the members' locks no other transaction applies a decision of
+     * these members, so what was applied before cannot change until commit.
+     */
     @Transactional
     public List<Outcome> applyAll(List<TierDecision> decisions) {
-        var known = members.existingIds(decisions.stream().map(TierDecision::memberId).distinct().toList());
-        members.lockForUpdate(known.stream().sorted().toList());
+        var known = members.lockExisting(decisions.stream().map(TierDecision::memberId).distinct().toList());
         // read once, kept current in memory while this batch applies (the rows are locked)
         java.util.Map<java.util.UUID, Member> current = new java.util.HashMap<>();
         for (Member member : members.snapshots(known)) {
             current.put(member.id, member);
         }
+        java.util.Set<UUID> applied = this.decisions.appliedAmong(
+                decisions.stream().filter(d -> known.contains(d.memberId())).map(TierDecision::decisionId).toList());
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<Outcome> outcomes = new java.util.ArrayList<>(decisions.size());
+        List<TierDecisionRepository.Applied> rows = new java.util.ArrayList<>();
         for (TierDecision decision : decisions) {
             Member member = current.get(decision.memberId());
-            outcomes.add(member == null ? Outcome.UNKNOWN_MEMBER : applyLocked(decision, member));
+            if (member == null) {
+                outcomes.add(Outcome.UNKNOWN_MEMBER);
+            } else if (!applied.add(decision.decisionId())) {
+                outcomes.add(Outcome.ALREADY_APPLIED);
+            } else {
+                outcomes.add(applyLocked(decision, member, now, rows));
+            }
         }
+        this.decisions.insertAll(rows);
         return outcomes;
     }
 
-    private Outcome applyLocked(TierDecision decision, Member member) {
+    private Outcome applyLocked(TierDecision decision, Member member, Instant now,
+            List<TierDecisionRepository.Applied> rows) {
         String previousTier = member.tier;
         String previousBenefits = member.tierBenefits;
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         boolean changed = !decision.tier().equals(previousTier);
-        boolean inserted = decisions.insertIfAbsent(new TierDecisionRepository.Applied(decision.decisionId(),
-                decision.memberId(), decision.tier(), previousTier, changed, decision.benefits(), decision.growthValue(),
-                decision.firedRules(), decision.tableVersion(), now));
-        if (!inserted) {
-            return Outcome.ALREADY_APPLIED;
-        }
+        rows.add(new TierDecisionRepository.Applied(decision.decisionId(), decision.memberId(), decision.tier(),
+                previousTier, changed, decision.benefits(), decision.growthValue(), decision.firedRules(),
+                decision.tableVersion(), now));
         if (changed || !decision.benefits().equals(previousBenefits)) {
             // benefits may be reworded in the table without a tier change: show the current wording
             members.setTier(member.id, decision.tier(), decision.benefits(), changed ? now : null);

@@ -50,7 +50,7 @@ public class Outbox {
         row.messageKey = message.key();
         row.payload = message.payload();
         row.createdAt = Instant.now(clock);
-        row.traceParent = TraceParent.current();
+        row.traceParent = message.traceParent() != null ? message.traceParent() : TraceParent.current();
         return row;
     }
 }

@@ -12,7 +12,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
  * The W3C trace context of the transaction that wrote an outbox row, kept on the row so that the
  * relay, publishing later from its own thread, continues that trace instead of starting a new one.
  */
-final class TraceParent {
+public final class TraceParent {
 
     private static final TextMapGetter<Map<String, String>> GET = new TextMapGetter<>() {
         @Override
@@ -30,7 +30,7 @@ final class TraceParent {
     }
 
     /** The current span as a {@code traceparent} value; null when nothing is traced (tracing off). */
-    static String current() {
+    public static String current() {
         if (!Span.current().getSpanContext().isValid()) {
             return null;
         }

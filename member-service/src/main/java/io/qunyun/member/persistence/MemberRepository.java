@@ -1,5 +1,7 @@
 package io.qunyun.member.persistence;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
@@ -49,15 +51,35 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * then happen one after the other.
      */
     public void lockForUpdate(Collection<UUID> ids) {
+        lockExisting(ids);
+    }
+
+    /**
+     * {@link #lockForUpdate} that also answers which of these members exist (the ones it locked), in one
+     * statement. An array parameter keeps the statement text the same for any number of ids, so the
+     * driver keeps it prepared; an IN list made a new statement (and a Hibernate translation) per size.
+     */
+    public Set<UUID> lockExisting(Collection<UUID> ids) {
+        Set<UUID> locked = new HashSet<>();
         if (ids.isEmpty()) {
-            return;
+            return locked;
         }
         // NO KEY UPDATE, not UPDATE: the lock still serialises these members' credits, redemptions and
         // expiries, but no longer blocks the KEY SHARE lock that inserting an activity (its foreign key
         // to members) takes; with FOR UPDATE a batch of activities and a credit deadlocked (check-faults).
-        getEntityManager().createNativeQuery("SELECT id FROM members WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE")
-                .setParameter("ids", ids)
-                .getResultList();
+        // ORDER BY puts the sort below the row locking, so the rows are locked in id order.
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id FROM members WHERE id = ANY (?) ORDER BY id FOR NO KEY UPDATE")) {
+                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        locked.add((UUID) rows.getObject(1));
+                    }
+                }
+            }
+        });
+        return locked;
     }
 
     /** The member as stored now (bypassing the session cache: counters are changed by SQL). */
@@ -74,27 +96,30 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * objects are snapshots, not managed entities: the counters are changed by SQL, so a managed
      * instance could be stale, and refreshing each would cost a round trip per member.
      */
-    @SuppressWarnings("unchecked")
     public java.util.List<Member> snapshots(Collection<UUID> ids) {
+        java.util.List<Member> snapshots = new java.util.ArrayList<>(ids.size());
         if (ids.isEmpty()) {
-            return java.util.List.of();
+            return snapshots;
         }
-        java.util.List<Object[]> rows = getEntityManager().createNativeQuery("""
-                SELECT id, growth_purchases, growth_content_points, growth_behaviour_points, tier, tier_benefits
-                FROM members WHERE id IN (:ids) ORDER BY id""")
-                .setParameter("ids", ids)
-                .getResultList();
-        java.util.List<Member> snapshots = new java.util.ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            Member member = new Member();
-            member.id = (UUID) row[0];
-            member.growthPurchases = ((Number) row[1]).longValue();
-            member.growthContentPoints = ((Number) row[2]).longValue();
-            member.growthBehaviourPoints = ((Number) row[3]).longValue();
-            member.tier = (String) row[4];
-            member.tierBenefits = (String) row[5];
-            snapshots.add(member);
-        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT id, growth_purchases, growth_content_points, growth_behaviour_points, tier, tier_benefits
+                    FROM members WHERE id = ANY (?) ORDER BY id""")) {
+                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        Member member = new Member();
+                        member.id = (UUID) rows.getObject(1);
+                        member.growthPurchases = rows.getLong(2);
+                        member.growthContentPoints = rows.getLong(3);
+                        member.growthBehaviourPoints = rows.getLong(4);
+                        member.tier = rows.getString(5);
+                        member.tierBenefits = rows.getString(6);
+                        snapshots.add(member);
+                    }
+                }
+            }
+        });
         return snapshots;
     }
 
@@ -153,15 +178,5 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public boolean exists(UUID id) {
         return count("id", id) > 0;
-    }
-
-    public Set<UUID> existingIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(getEntityManager()
-                .createQuery("select m.id from Member m where m.id in :ids", UUID.class)
-                .setParameter("ids", ids)
-                .getResultList());
     }
 }

@@ -97,38 +97,53 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
                 .getResultList();
     }
 
+    /** What one activity adds to its membership's standing facts (see {@link #addActivities}). */
+    public record ActivityFacts(UUID memberId, UUID groupId, Instant occurredAt, boolean interaction,
+            boolean purchase, boolean share, boolean contribution, boolean checkIn) {
+    }
+
     /**
-     * Adds one recorded activity to the facts of the member's open membership of the group, and makes
-     * the membership due for a standing evaluation.
-     *
-     * @return false when the member has no open membership of that group
+     * Adds activities to their (open) memberships' standing facts and makes those memberships due at
+     * {@code dueAt}, in one JDBC batch in list order. The changes are sums and maxima, so their order
+     * does not change the result; list order only fixes the order the rows are locked in.
      */
-    public boolean addActivity(UUID memberId, UUID groupId, Instant occurredAt, boolean interaction, boolean purchase,
-            boolean share, boolean contribution, boolean checkIn, Instant dueAt) {
-        int updated = getEntityManager().createNativeQuery("""
-                UPDATE memberships SET
-                    interactions = interactions + :interaction,
-                    purchases = purchases + :purchase,
-                    shares = shares + :share,
-                    contributions = contributions + :contribution,
-                    last_activity_at = CASE WHEN :interaction = 1
-                        THEN greatest(last_activity_at, CAST(:at AS timestamptz)) ELSE last_activity_at END,
-                    last_check_in_at = CASE WHEN :checkIn
-                        THEN greatest(last_check_in_at, CAST(:at AS timestamptz)) ELSE last_check_in_at END,
-                    last_contribution_at = CASE WHEN :contribution = 1
-                        THEN greatest(last_contribution_at, CAST(:at AS timestamptz)) ELSE last_contribution_at END,
-                    next_standing_check_at = CAST(:due AS timestamptz)
-                WHERE member_id = :member AND group_id = :group AND left_at IS NULL""")
-                .setParameter("interaction", interaction ? 1 : 0)
-                .setParameter("purchase", purchase ? 1 : 0)
-                .setParameter("share", share ? 1 : 0)
-                .setParameter("contribution", contribution ? 1 : 0)
-                .setParameter("checkIn", checkIn)
-                .setParameter("at", occurredAt)
-                .setParameter("due", dueAt)
-                .setParameter("member", memberId)
-                .setParameter("group", groupId)
-                .executeUpdate();
-        return updated > 0;
+    public void addActivities(List<ActivityFacts> facts, Instant dueAt) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement update = connection.prepareStatement("""
+                    UPDATE memberships SET
+                        interactions = interactions + ?,
+                        purchases = purchases + ?,
+                        shares = shares + ?,
+                        contributions = contributions + ?,
+                        last_activity_at = CASE WHEN ? THEN greatest(last_activity_at, ?) ELSE last_activity_at END,
+                        last_check_in_at = CASE WHEN ? THEN greatest(last_check_in_at, ?) ELSE last_check_in_at END,
+                        last_contribution_at = CASE WHEN ?
+                            THEN greatest(last_contribution_at, ?) ELSE last_contribution_at END,
+                        next_standing_check_at = ?
+                    WHERE member_id = ? AND group_id = ? AND left_at IS NULL""")) {
+                java.time.OffsetDateTime due = dueAt.atOffset(java.time.ZoneOffset.UTC);
+                for (ActivityFacts f : facts) {
+                    java.time.OffsetDateTime at = f.occurredAt().atOffset(java.time.ZoneOffset.UTC);
+                    update.setInt(1, f.interaction() ? 1 : 0);
+                    update.setInt(2, f.purchase() ? 1 : 0);
+                    update.setInt(3, f.share() ? 1 : 0);
+                    update.setInt(4, f.contribution() ? 1 : 0);
+                    update.setBoolean(5, f.interaction());
+                    update.setObject(6, at);
+                    update.setBoolean(7, f.checkIn());
+                    update.setObject(8, at);
+                    update.setBoolean(9, f.contribution());
+                    update.setObject(10, at);
+                    update.setObject(11, due);
+                    update.setObject(12, f.memberId());
+                    update.setObject(13, f.groupId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
     }
 }

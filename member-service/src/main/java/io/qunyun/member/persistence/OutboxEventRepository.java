@@ -21,6 +21,8 @@ public class OutboxEventRepository implements PanacheRepository<OutboxEvent> {
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
                 .setParameter("limit", limit)
+                // the relay only reads them: nothing to snapshot for, or dirty-check at, the commit
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
     }
 
@@ -50,7 +52,17 @@ public class OutboxEventRepository implements PanacheRepository<OutboxEvent> {
         });
     }
 
+    /** Plain JDBC with an array: one prepared statement for any number of ids (an HQL IN list is translated per size). */
     public long deleteByIds(List<Long> ids) {
-        return ids.isEmpty() ? 0 : delete("id in ?1", ids);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM outbox_event WHERE id = ANY (?)")) {
+                delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                return (long) delete.executeUpdate();
+            }
+        });
     }
 }

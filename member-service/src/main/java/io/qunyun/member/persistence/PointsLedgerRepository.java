@@ -138,15 +138,24 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
         return appended;
     }
 
-    /** The activity ids among these that have a ledger row already. */
+    /** The activity ids among these that have a ledger row already (array parameter: one prepared statement). */
     public java.util.Set<UUID> presentActivityIds(Collection<UUID> activityIds) {
+        java.util.Set<UUID> present = new java.util.HashSet<>();
         if (activityIds.isEmpty()) {
-            return java.util.Set.of();
+            return present;
         }
-        return new java.util.HashSet<>(getEntityManager()
-                .createQuery("select e.activityId from LedgerEntry e where e.activityId in :ids", UUID.class)
-                .setParameter("ids", activityIds)
-                .getResultList());
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT activity_id FROM points_ledger WHERE activity_id = ANY (?)")) {
+                query.setArray(1, connection.createArrayOf("uuid", activityIds.toArray()));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        present.add((UUID) rows.getObject(1));
+                    }
+                }
+            }
+        });
+        return present;
     }
 
     /** One day's cap counter: member, activity type, group (null = outside any group), local day. */
@@ -157,7 +166,6 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
      * {@link #creditedOnDay} for many keys in one query; keys with no row are absent from the map.
      * Callers hold the members' row locks.
      */
-    @SuppressWarnings("unchecked")
     public java.util.Map<DayKey, Long> creditedOnDays(Collection<DayKey> keys) {
         java.util.Map<DayKey, Long> counts = new java.util.HashMap<>();
         if (keys.isEmpty()) {
@@ -169,20 +177,25 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
             memberIds.add(key.memberId());
             days.add(key.localDay());
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                SELECT member_id, activity_type, group_id, local_day, count(*) FROM points_ledger
-                WHERE member_id IN (:memberIds) AND local_day IN (:days) AND kind = 'REWARD' AND points > 0
-                GROUP BY member_id, activity_type, group_id, local_day""")
-                .setParameter("memberIds", memberIds)
-                .setParameter("days", days)
-                .getResultList();
-        for (Object[] row : rows) {
-            LocalDate day = row[3] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[3];
-            DayKey key = new DayKey((UUID) row[0], (String) row[1], (UUID) row[2], day);
-            if (keys.contains(key)) {
-                counts.put(key, ((Number) row[4]).longValue());
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT member_id, activity_type, group_id, local_day, count(*) FROM points_ledger
+                    WHERE member_id = ANY (?) AND local_day = ANY (?) AND kind = 'REWARD' AND points > 0
+                    GROUP BY member_id, activity_type, group_id, local_day""")) {
+                query.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                query.setArray(2, connection.createArrayOf("date",
+                        days.stream().map(LocalDate::toString).toArray()));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        DayKey key = new DayKey((UUID) rows.getObject(1), rows.getString(2), (UUID) rows.getObject(3),
+                                rows.getObject(4, LocalDate.class));
+                        if (keys.contains(key)) {
+                            counts.put(key, rows.getLong(5));
+                        }
+                    }
+                }
             }
-        }
+        });
         return counts;
     }
 

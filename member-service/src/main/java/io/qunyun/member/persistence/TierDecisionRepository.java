@@ -26,26 +26,63 @@ public class TierDecisionRepository {
     @Inject
     EntityManager em;
 
-    /** @return false when this decision was applied before (a redelivery): nothing is written */
-    public boolean insertIfAbsent(Applied applied) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+    /** The decision ids among these that were applied before (array parameter: one prepared statement). */
+    public java.util.Set<UUID> appliedAmong(java.util.Collection<UUID> decisionIds) {
+        java.util.Set<UUID> applied = new java.util.HashSet<>();
+        if (decisionIds.isEmpty()) {
+            return applied;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT decision_id FROM member_tier_decision WHERE decision_id = ANY (?)")) {
+                query.setArray(1, connection.createArrayOf("uuid", decisionIds.toArray()));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        applied.add((UUID) rows.getObject(1));
+                    }
+                }
+            }
+        });
+        return applied;
+    }
+
+    /**
+     * Stores decisions that {@link #appliedAmong} did not know, in one JDBC batch. The caller holds the
+     * members' row locks, so no other transaction can have stored one of them since: a row that is
+     * nevertheless present means that assumption broke, and the whole transaction is rolled back rather
+     * than reporting a decision as applied twice.
+     */
+    public void insertAll(List<Applied> decisions) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO member_tier_decision (decision_id, member_id, tier, previous_tier, changed, benefits,
                                                       growth_value, fired_rules, table_version, applied_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (decision_id) DO NOTHING""")) {
-                Array rules = connection.createArrayOf("text", applied.firedRules().toArray());
-                insert.setObject(1, applied.decisionId());
-                insert.setObject(2, applied.memberId());
-                insert.setString(3, applied.tier());
-                insert.setString(4, applied.previousTier());
-                insert.setBoolean(5, applied.changed());
-                insert.setString(6, applied.benefits());
-                insert.setObject(7, applied.growthValue());
-                insert.setArray(8, rules);
-                insert.setString(9, applied.tableVersion());
-                insert.setObject(10, applied.appliedAt().atOffset(ZoneOffset.UTC));
-                return insert.executeUpdate() == 1;
+                for (Applied applied : decisions) {
+                    Array rules = connection.createArrayOf("text", applied.firedRules().toArray());
+                    insert.setObject(1, applied.decisionId());
+                    insert.setObject(2, applied.memberId());
+                    insert.setString(3, applied.tier());
+                    insert.setString(4, applied.previousTier());
+                    insert.setBoolean(5, applied.changed());
+                    insert.setString(6, applied.benefits());
+                    insert.setObject(7, applied.growthValue());
+                    insert.setArray(8, rules);
+                    insert.setString(9, applied.tableVersion());
+                    insert.setObject(10, applied.appliedAt().atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        throw new IllegalStateException("tier decision " + decisions.get(i).decisionId()
+                                + " was stored by another transaction while its member was locked");
+                    }
+                }
             }
         });
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.qunyun.member.domain.ActivityAttributes;
+import io.qunyun.member.domain.ActivityIntake;
 import io.qunyun.member.domain.ActivityService;
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.MemberService;
@@ -27,6 +28,7 @@ import io.qunyun.member.domain.MergeService;
 import io.qunyun.member.domain.RedemptionService;
 import io.qunyun.member.domain.TierService;
 import io.qunyun.member.persistence.Activity;
+import io.smallrye.mutiny.Uni;
 
 @Path("/members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,9 +44,11 @@ public class MemberResource {
     private final TierService tiers;
     private final RedemptionService redemptions;
     private final MergeService merges;
+    private final ActivityIntake intake;
 
     MemberResource(MemberService members, ActivityService activities, LedgerService ledger, TierService tiers,
-            RedemptionService redemptions, MergeService merges) {
+            RedemptionService redemptions, MergeService merges, ActivityIntake intake) {
+        this.intake = intake;
         this.merges = merges;
         this.members = members;
         this.activities = activities;
@@ -71,17 +75,22 @@ public class MemberResource {
     /**
      * 201 for a new activity; 200 with the original one when the idempotency key was used before for the same
      * activity, 409 (idempotency-key-reused) when for another; 400 naming occurredAt outside the bounds.
+     * Answered once the activity is committed: activities arriving together are written in one transaction
+     * ({@link ActivityIntake}), so no thread waits for the database on the caller's behalf.
      */
     @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("{id}/activities")
-    public Response recordActivity(@PathParam("id") UUID id, @Valid @NotNull RecordActivityRequest body) {
-        var recorded = activities.record(id, body.type(), body.groupId(), body.occurredAt().toInstant(),
-                body.idempotencyKey(),
-                body.attributes() == null ? ActivityAttributes.NONE : body.attributes().toDomain());
-        return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(ActivityResponse.of(recorded.activity()))
-                .build();
+    public Uni<Response> recordActivity(@PathParam("id") UUID id, @Valid @NotNull RecordActivityRequest body) {
+        var activity = new ActivityService.NewActivity(id, body.type(), body.groupId(), body.occurredAt().toInstant(),
+                body.idempotencyKey(), body.attributes() == null ? ActivityAttributes.NONE : body.attributes().toDomain());
+        // the answer is built back on this request's event loop, not on the intake's writer thread
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return Uni.createFrom().completionStage(() -> intake.record(activity))
+                .emitOn(context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run()))
+                .map(recorded -> Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(ActivityResponse.of(recorded.activity()))
+                        .build());
     }
 
     /** The balance and ledger entries, newest first, one page at a time: {@code after} = the previous nextCursor. */

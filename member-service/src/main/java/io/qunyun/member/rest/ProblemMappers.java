@@ -153,6 +153,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response stopping(io.qunyun.member.domain.ActivityIntake.IntakeStoppedException exception, UriInfo uriInfo) {
+        return Response.fromResponse(problem(ProblemType.MEMBER_SERVICE_UNAVAILABLE, exception.getMessage(), uriInfo,
+                List.of())).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
     public Response rulesUnavailable(RulesUnavailableException exception, UriInfo uriInfo) {
         // same type and Retry-After as campaign-service's (docs/errors.md): nothing was written, try again
         return Response.fromResponse(problem(ProblemType.RULES_SERVICE_UNAVAILABLE, exception.getMessage(), uriInfo, List.of()))

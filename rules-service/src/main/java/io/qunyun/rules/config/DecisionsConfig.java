@@ -16,4 +16,13 @@ public interface DecisionsConfig {
     @WithDefault("10000")
     @Min(0)
     int rewardCacheSize();
+
+    /**
+     * Most Tiers passes kept in memory ({@code qunyun.decisions.tier-cache-size}): the weights of the version in use,
+     * and the tier of each growth value decided; once full, the least likely to be asked again is evicted. 0 disables
+     * the cache.
+     */
+    @WithDefault("10000")
+    @Min(0)
+    int tierCacheSize();
 }

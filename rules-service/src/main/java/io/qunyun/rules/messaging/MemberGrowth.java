@@ -19,6 +19,16 @@ public record MemberGrowth(
         @NotNull @PositiveOrZero Integer behaviourPoints,
         Tier currentTier) {
 
+    /**
+     * True when the constraints above hold: what Bean Validation would check, without its per-call cost (a quarter of
+     * the tier processor's time). Only a shortcut for valid records: anything else is validated, and named, by the
+     * validator ({@code MemberGrowthConstraintsTest} fails when the constraints and this check part).
+     */
+    public boolean withinConstraints() {
+        return memberId != null && purchases != null && purchases >= 0 && contentPoints != null && contentPoints >= 0
+                && behaviourPoints != null && behaviourPoints >= 0;
+    }
+
     public GrowthWindow window() {
         return new GrowthWindow(purchases, contentPoints, behaviourPoints, currentTier);
     }

@@ -1,6 +1,5 @@
 package io.qunyun.rules.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +22,7 @@ import io.qunyun.rules.domain.points.PointsPolicyService;
 import io.qunyun.rules.domain.reward.RewardContext;
 import io.qunyun.rules.domain.reward.RewardDecision;
 import io.qunyun.rules.domain.reward.RewardService;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -35,6 +35,15 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  *
  * <p>Why catch instead of throw: with a Message-in/Message-out signature acknowledgement is manual,
  * and an exception thrown from the method would fail the whole stream rather than nack one record.
+ *
+ * <p>Why {@code @NonBlocking}: Quarkus treats a method that returns neither {@code Uni}, {@code Multi} nor
+ * {@code CompletionStage} as blocking ({@code quarkus.messaging.blocking.signatures.execution.mode}, default
+ * {@code worker}) and hands each record from the connector's event loop to the worker pool (ordered) and back, with
+ * the context propagated each time: that hand-over cost more CPU than the decision (docs/performance.md, "Kafka
+ * processors"). Deciding is pure CPU: the table version comes from memory ({@code DecisionTableCatalog#active}; the
+ * database is read only by {@code TableActivations}' poll, on the scheduler's thread), the decision caches and the
+ * rule engine touch no I/O, and the connector sends on its own sending thread. So the method runs on the event
+ * loop that delivers the record; order per partition and the acknowledgement chain are unchanged.
  */
 @ApplicationScoped
 public class RewardDecisionProcessor {
@@ -60,6 +69,7 @@ public class RewardDecisionProcessor {
 
     @Incoming(ACTIVITIES)
     @Outgoing(DECISIONS)
+    @NonBlocking
     public Message<String> decide(Message<String> activityMessage) {
         try {
             ActivityRecorded activity = reader.read(activityMessage.getPayload());
@@ -97,7 +107,7 @@ public class RewardDecisionProcessor {
     }
 
     public static UUID decisionId(UUID activityId) {
-        return UUID.nameUUIDFromBytes(("reward:" + activityId).getBytes(StandardCharsets.UTF_8));
+        return CloudEvents.nameUuid("reward:" + activityId);
     }
 
     String toJson(CloudEvent<RewardDecided> event) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,9 +14,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.tier.TierDecision;
 import io.qunyun.rules.domain.tier.TierService;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -23,6 +27,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * {@link RewardDecisionProcessor}: the growth record is committed only once the broker acknowledged
  * the decision; a record that cannot be decided is nacked with the reason and lands in
  * member-growth-dlq. The data is bound to the REST request record, so both paths accept the same input.
+ * Runs on the event loop that delivers the record ({@code @NonBlocking}), for the reasons given there: deciding
+ * is pure CPU.
  */
 @ApplicationScoped
 public class TierDecisionProcessor {
@@ -39,15 +45,32 @@ public class TierDecisionProcessor {
     @Inject
     TierService tiers;
 
+    /** Binds a growth envelope in one pass ({@link CloudEvents#bindOrNull}). */
+    private ObjectReader growthReader;
+
+    @PostConstruct
+    void init() {
+        growthReader = events.envelopeReader(MemberGrowth.class);
+    }
+
     Clock clock = Clock.systemUTC();
 
     @Incoming(GROWTH)
     @Outgoing(DECISIONS)
+    @NonBlocking
     public Message<String> decide(Message<String> growthMessage) {
         try {
-            CloudEvents.Envelope envelope = events.envelope(growthMessage.getPayload(), GROWTH_EVENT_TYPE);
-            String eventId = envelope.requireId();
-            MemberGrowth growth = events.data(envelope, MemberGrowth.class, "member growth");
+            CloudEvents.Bound<MemberGrowth> bound = events.bindOrNull(growthMessage.getPayload(), GROWTH_EVENT_TYPE, growthReader);
+            String eventId;
+            MemberGrowth growth;
+            if (bound != null && bound.data().withinConstraints()) {
+                eventId = bound.id();
+                growth = bound.data();
+            } else { // read again the way that names what is wrong (or checks what the shortcut does not)
+                CloudEvents.Envelope envelope = events.envelope(growthMessage.getPayload(), GROWTH_EVENT_TYPE);
+                eventId = envelope.requireId();
+                growth = events.data(envelope, MemberGrowth.class, "member growth");
+            }
             CloudEvent<TierDecided> event = decisionEvent(eventId, growth);
             return growthMessage
                     .withPayload(events.toJson(event))

@@ -1,6 +1,9 @@
 package io.qunyun.rules.domain.reward;
 
+import java.lang.reflect.Proxy;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.qunyun.rules.config.DecisionsConfig;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 
 /**
@@ -18,7 +21,13 @@ public final class RewardServiceWiring {
             MeterRegistry registry) {
         RewardService service = new RewardService();
         service.catalog = catalog;
-        service.config = () -> cacheSize;
+        // a proxy, not an anonymous class: ArC rejects a class in the index overriding the mapping's constrained methods
+        service.config = (DecisionsConfig) Proxy.newProxyInstance(DecisionsConfig.class.getClassLoader(),
+                new Class<?>[] { DecisionsConfig.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "rewardCacheSize" -> cacheSize;
+                    case "tierCacheSize" -> 0; // not used by RewardService
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
         service.registry = registry;
         service.init();
         return service;
