@@ -316,7 +316,7 @@ public class BenchPoints {
             ObjectNode body = JSON.createObjectNode();
             body.set("activities", items);
             HttpRequest request = HttpRequest.newBuilder(URI.create(MEMBERS_URL + "/activities/batch"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Authorization", AUTH).timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
             inFlight.incrementAndGet();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {

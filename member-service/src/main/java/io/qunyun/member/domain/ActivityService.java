@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -113,9 +112,10 @@ public class ActivityService {
         checkBounds(batch, fields);
         // One statement for the members, their tier and prior offences, and the keys they used before:
         // nothing is loaded into the persistence context, so the commit has nothing to flush.
+        // (member, key) pairs in parallel arrays: the i-th key is the i-th member's
         Map<UUID, RecordingFacts> known = activities.recordingFacts(
-                batch.stream().map(NewActivity::memberId).collect(Collectors.toSet()),
-                batch.stream().map(NewActivity::idempotencyKey).collect(Collectors.toSet()));
+                batch.stream().map(NewActivity::memberId).toList(),
+                batch.stream().map(NewActivity::idempotencyKey).toList());
         Map<String, Activity> previous = previousActivities(known);
         Map<UUID, Optional<String>> phaseOf = new HashMap<>();
         List<Optional<RecordedActivity>> results = new ArrayList<>(java.util.Collections.nCopies(batch.size(),

@@ -63,7 +63,7 @@ public class OutboxRelay {
         this.emitter = emitter;
         this.config = config;
         Gauge.builder("outbox.pending.rows", pendingRows, AtomicLong::get)
-                .description("Outbox rows not yet acknowledged by Kafka, as of the relay's last run")
+                .description("Outbox rows not yet acknowledged by Kafka (the span of their ids), as of the relay's last run")
                 .register(registry);
         failedRuns = io.micrometer.core.instrument.Counter.builder("outbox.relay.failures")
                 .description("Relay runs that failed and left their rows for a retry")
@@ -118,12 +118,12 @@ public class OutboxRelay {
                         .timeout(Math.toIntExact(config.sendTimeout().toSeconds() + 30))
                         .call(this::publishOldestBatch);
             } while (published == config.batchSize());
-            // A count(*) of the whole table after every run cost as much as the run under a backlog; the gauge
-            // is refreshed at most once a second (the sweep's interval), which is as often as it is scraped.
+            // A count(*) of the whole table after every run cost as much as the run under a backlog: the gauge
+            // is an estimate from the ids, refreshed at most once a second (about as often as it is scraped).
             long nanos = System.nanoTime();
             if (nanos - lastCount >= COUNT_EVERY_NANOS) {
                 lastCount = nanos;
-                pendingRows.set(QuarkusTransaction.requiringNew().call(rows::count));
+                pendingRows.set(QuarkusTransaction.requiringNew().call(rows::pendingEstimate));
             }
         } catch (RuntimeException e) {
             // Rows stay in the table; the next wake-up or sweep retries them.
