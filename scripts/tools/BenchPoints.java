@@ -117,7 +117,8 @@ public class BenchPoints {
         Map<String, long[]> cpuBefore = cpu();
         Instant start = Instant.now();
         for (int i = 0; i < count; i++) {
-            load.send(members.get(i % members.size()), TYPES[i % TYPES.length], tag + "-" + i);
+            // the keys the report looks for (load.tag): "bench-" + tag + "-" + sequence
+            load.send(members.get(i % members.size()), TYPES[i % TYPES.length], "bench-" + tag + "-" + i);
         }
         load.producer.flush();
         System.out.printf("burst: %d events produced in %d ms%n", count, Duration.between(start, Instant.now()).toMillis());
