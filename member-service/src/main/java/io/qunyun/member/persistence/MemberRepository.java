@@ -3,7 +3,6 @@ package io.qunyun.member.persistence;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,26 +59,12 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * driver keeps it prepared; an IN list made a new statement (and a Hibernate translation) per size.
      */
     public Set<UUID> lockExisting(Collection<UUID> ids) {
-        Set<UUID> locked = new HashSet<>();
-        if (ids.isEmpty()) {
-            return locked;
-        }
         // NO KEY UPDATE, not UPDATE: the lock still serialises these members' credits, redemptions and
         // expiries, but no longer blocks the KEY SHARE lock that inserting an activity (its foreign key
         // to members) takes; with FOR UPDATE a batch of activities and a credit deadlocked (check-faults).
         // ORDER BY puts the sort below the row locking, so the rows are locked in id order.
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id FROM members WHERE id = ANY (?) ORDER BY id FOR NO KEY UPDATE")) {
-                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        locked.add((UUID) rows.getObject(1));
-                    }
-                }
-            }
-        });
-        return locked;
+        return UuidArrayQuery.ids(getEntityManager(),
+                "SELECT id FROM members WHERE id = ANY (?) ORDER BY id FOR NO KEY UPDATE", ids);
     }
 
     /** The member as stored now (bypassing the session cache: counters are changed by SQL). */

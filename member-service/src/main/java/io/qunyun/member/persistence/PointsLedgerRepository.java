@@ -140,22 +140,8 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
 
     /** The activity ids among these that have a ledger row already (array parameter: one prepared statement). */
     public java.util.Set<UUID> presentActivityIds(Collection<UUID> activityIds) {
-        java.util.Set<UUID> present = new java.util.HashSet<>();
-        if (activityIds.isEmpty()) {
-            return present;
-        }
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT activity_id FROM points_ledger WHERE activity_id = ANY (?)")) {
-                query.setArray(1, connection.createArrayOf("uuid", activityIds.toArray()));
-                try (java.sql.ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        present.add((UUID) rows.getObject(1));
-                    }
-                }
-            }
-        });
-        return present;
+        return UuidArrayQuery.ids(getEntityManager(),
+                "SELECT activity_id FROM points_ledger WHERE activity_id = ANY (?)", activityIds);
     }
 
     /** One day's cap counter: member, activity type, group (null = outside any group), local day. */

@@ -28,22 +28,8 @@ public class TierDecisionRepository {
 
     /** The decision ids among these that were applied before (array parameter: one prepared statement). */
     public java.util.Set<UUID> appliedAmong(java.util.Collection<UUID> decisionIds) {
-        java.util.Set<UUID> applied = new java.util.HashSet<>();
-        if (decisionIds.isEmpty()) {
-            return applied;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT decision_id FROM member_tier_decision WHERE decision_id = ANY (?)")) {
-                query.setArray(1, connection.createArrayOf("uuid", decisionIds.toArray()));
-                try (java.sql.ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        applied.add((UUID) rows.getObject(1));
-                    }
-                }
-            }
-        });
-        return applied;
+        return UuidArrayQuery.ids(em, "SELECT decision_id FROM member_tier_decision WHERE decision_id = ANY (?)",
+                decisionIds);
     }
 
     /**
