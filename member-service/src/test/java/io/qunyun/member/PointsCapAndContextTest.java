@@ -117,6 +117,8 @@ class PointsCapAndContextTest {
         checkIn(memberId, group, "2026-08-20T23:00:00Z", 2); // 08-21 07:00 Shanghai
         checkIn(memberId, group, "2026-08-21T15:59:59Z", 2); // still 08-21: same day, streak stays
         checkIn(memberId, group, "2026-08-23T01:00:00Z", 1); // 08-22 skipped: streak starts again
+        checkIn(memberId, group, "2026-08-23T16:30:00Z", 2); // 08-24 00:30 Shanghai
+        checkIn(memberId, group, "2026-08-25T15:00:00Z", 3); // 08-25 23:00 Shanghai: a third day in a row
         given().contentType(ContentType.JSON).body("""
                 {"type":"PURCHASE","groupId":"%s","occurredAt":"2026-08-23T02:00:00Z","idempotencyKey":"order-1",
                  "attributes":{"product":"30-day camp","amount":"199.50","currency":"CNY"}}""".formatted(group))
@@ -127,7 +129,7 @@ class PointsCapAndContextTest {
                 .body("streakDays", nullValue());
 
         // the topic is read from its start: leave out the probes recorded while waiting for the phase
-        await().atMost(Duration.ofSeconds(30)).until(() -> published(events).size() == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> published(events).size() == 7);
         events.stop();
         List<JsonNode> data = published(events);
         JsonNode purchase = data.stream().filter(d -> "order-1".equals(d.get("idempotencyKey").asText())).findFirst().orElseThrow();
@@ -137,7 +139,7 @@ class PointsCapAndContextTest {
         assertEquals("CLIMAX", purchase.get("campaignPhase").asText());
         assertEquals(0, purchase.get("priorOffences").asInt());
         assertFalse(purchase.has("memberTier"), "no tier decided yet");
-        assertEquals(List.of(1, 2, 2, 1), data.stream().filter(d -> d.get("type").asText().equals("CHECK_IN"))
+        assertEquals(List.of(1, 2, 2, 1, 2, 3), data.stream().filter(d -> d.get("type").asText().equals("CHECK_IN"))
                 .map(d -> d.get("streakDays").asInt()).toList());
 
         // the campaign ends: no phase any more

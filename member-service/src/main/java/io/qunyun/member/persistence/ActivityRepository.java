@@ -133,30 +133,29 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
      * it is stored yet. Days are taken in {@code zone}.
      */
     public int checkInStreak(UUID memberId, UUID groupId, ZoneId zone, LocalDate day) {
-        Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
-        // Distinct days newest first, numbered 0, 1, 2, ...: a day belongs to the streak while it is
-        // exactly its number of days before `day` (the first gap breaks it for all older days).
+        // Walks back a day at a time while the day before has a check-in: one index probe per day of the
+        // streak. Numbering every distinct check-in day of the member instead read their whole check-in
+        // history for every check-in, and was the most frequent statement under load (docs/performance.md).
+        // A local day D is [D 00:00, D+1 00:00) in the zone; `timestamp AT TIME ZONE zone` is that instant.
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    WITH days AS (
-                        SELECT (occurred_at AT TIME ZONE ?)::date AS d
-                        FROM activities
-                        WHERE member_id = ? AND type = 'CHECK_IN'
-                          AND group_id IS NOT DISTINCT FROM CAST(? AS uuid)
-                          AND occurred_at < ?
-                        UNION
+                    WITH RECURSIVE streak(d) AS (
                         SELECT CAST(? AS date)
+                        UNION ALL
+                        SELECT s.d - 1 FROM streak s
+                        WHERE EXISTS (
+                            SELECT 1 FROM activities
+                            WHERE member_id = ? AND type = 'CHECK_IN'
+                              AND group_id IS NOT DISTINCT FROM CAST(? AS uuid)
+                              AND occurred_at >= ((s.d - 1)::timestamp AT TIME ZONE ?)
+                              AND occurred_at < (s.d::timestamp AT TIME ZONE ?))
                     )
-                    SELECT count(*) FROM (
-                        SELECT d, row_number() OVER (ORDER BY d DESC) - 1 AS n FROM days
-                    ) numbered
-                    WHERE CAST(? AS date) - d = n""")) {
-                query.setString(1, zone.getId());
+                    SELECT count(*) FROM streak""")) {
+                query.setObject(1, day);
                 query.setObject(2, memberId);
                 query.setObject(3, groupId, Types.OTHER);
-                query.setObject(4, dayEnd.atOffset(ZoneOffset.UTC));
-                query.setObject(5, day);
-                query.setObject(6, day);
+                query.setString(4, zone.getId());
+                query.setString(5, zone.getId());
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
                     return rows.getInt(1);
