@@ -196,14 +196,14 @@ public class BenchPoints {
     }
 
     /**
-     * POST /members/{id}/activities over a bounded pool of keep-alive connections (BENCH_CONNECTIONS [64]),
+     * POST /members/{id}/activities over a bounded pool of keep-alive connections (BENCH_CONNECTIONS [256]),
      * from one Vert.x event loop: requests beyond the pool wait in the client's queue, so the offered rate
      * stays the scheduler's. The JDK's HttpClient used here before cost ≈ 1 ms of CPU per request, a third
      * of a core at 400/s, on the two cores it shares with the platform.
      */
     static final class RestLoad extends ScheduledLoad {
         static final int MAX_IN_FLIGHT = Integer.parseInt(env("BENCH_MAX_IN_FLIGHT", "2000"));
-        static final int CONNECTIONS = Integer.parseInt(env("BENCH_CONNECTIONS", "64"));
+        static final int CONNECTIONS = Integer.parseInt(env("BENCH_CONNECTIONS", "256"));
         final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions()
                 .setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         final io.vertx.core.http.HttpClient http;
