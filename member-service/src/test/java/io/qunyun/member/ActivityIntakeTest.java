@@ -74,9 +74,11 @@ class ActivityIntakeTest {
         CompletableFuture<RecordedActivity> sameKeyInTheBurst = submit(memberId, ActivityType.CONTENT_POST, "k-7");
 
         var ids = new HashSet<UUID>();
-        for (var f : fresh) {
-            RecordedActivity recorded = f.get(30, TimeUnit.SECONDS);
-            assertTrue(recorded.created());
+        for (int i = 0; i < fresh.size(); i++) {
+            RecordedActivity recorded = fresh.get(i).get(30, TimeUnit.SECONDS);
+            if (i != 7) {
+                assertTrue(recorded.created(), "k-" + i);
+            }
             ids.add(recorded.activity().id);
         }
         assertEquals(120, ids.size());
@@ -87,9 +89,12 @@ class ActivityIntakeTest {
         assertFalse(again.created());
         assertEquals(original, again.activity().id.toString());
         assertFailsWith(MemberNotFoundException.class, nobody);
+        // k-7 twice: whichever write commits first creates it (two writers: the later request may win when the
+        // earlier one's shared write is redone one by one), and both requests are answered with that activity
         RecordedActivity repeated = sameKeyInTheBurst.get(30, TimeUnit.SECONDS);
-        assertFalse(repeated.created());
-        assertEquals(fresh.get(7).get().activity().id, repeated.activity().id);
+        RecordedActivity seventh = fresh.get(7).get();
+        assertEquals(seventh.activity().id, repeated.activity().id);
+        assertTrue(seventh.created() ^ repeated.created(), "exactly one request with key k-7 created it");
 
         assertEquals(121L, QuarkusTransaction.requiringNew().call(() -> activities.count("memberId", memberId)));
     }
