@@ -3,6 +3,7 @@ package io.qunyun.campaign.platform;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -180,8 +181,18 @@ class CampaignInstancesIT {
                 "value.deserializer", StringDeserializer.class.getName(), "enable.auto.commit", "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("touch-due", Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            // A fresh client may not see the topic's partitions at once (a CI rehearsal got an empty list although
+            // the relays had published): ask again until they are there, or fail saying so.
+            List<TopicPartition> partitions = List.of();
+            long metadataDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.isEmpty() && System.nanoTime() < metadataDeadline) {
+                partitions = consumer.partitionsFor("touch-due", Duration.ofSeconds(10)).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                if (partitions.isEmpty()) {
+                    Thread.sleep(500);
+                }
+            }
+            assertFalse(partitions.isEmpty(), "the broker knows no partition of touch-due");
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
