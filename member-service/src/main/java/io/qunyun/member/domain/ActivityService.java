@@ -75,23 +75,16 @@ public class ActivityService {
     /**
      * Stores the activity, with the Rewards context as it is now, and its event in one transaction, so an
      * accepted activity is always published (by the outbox relay) and a rejected one never is. A
-     * repeated idempotency key returns the original activity and publishes nothing.
+     * repeated idempotency key returns the original activity and publishes nothing. Empty when the member
+     * does not exist. Single requests arrive here through {@link ActivityIntake}, which writes them together.
      */
-    @Transactional
-    public RecordedActivity record(UUID memberId, ActivityType type, UUID groupId, Instant occurredAt,
-            String idempotencyKey, ActivityAttributes attributes) {
-        return recordAll(List.of(new NewActivity(memberId, type, groupId, occurredAt, idempotencyKey, attributes)),
-                "").get(0).orElseThrow(() -> new MemberNotFoundException(memberId));
-    }
-
-    /** {@link #record} of one activity, in its own transaction; empty when its member does not exist. */
     @Transactional
     public Optional<RecordedActivity> recordOne(NewActivity activity) {
         return recordAll(List.of(activity), "").get(0);
     }
 
     /**
-     * {@link #record} for many activities in one transaction, in order, with the same rules per activity
+     * {@link #recordOne} for many activities in one transaction, in order, with the same rules per activity
      * (a key used before, also earlier in the same list, answers the original activity). The members,
      * the keys used before, prior offences and campaign phases are read once for the whole list, and the
      * events go to the outbox in one batch.
@@ -246,7 +239,7 @@ public class ActivityService {
         return previous;
     }
 
-    /** {@link #record}'s check of {@code occurredAt}, for callers that must refuse before queueing the activity. */
+    /** {@link #recordOne}'s check of {@code occurredAt}, for callers that must refuse before queueing the activity. */
     public void checkBounds(NewActivity activity) {
         checkBounds(List.of(activity), "");
     }
