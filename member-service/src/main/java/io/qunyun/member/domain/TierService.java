@@ -48,25 +48,47 @@ public class TierService {
     }
 
     /**
-     * {@link #apply} for many decisions in one transaction, in order; the members' locks are taken first.
-     * A fixed number of round trips per poll (docs/performance.md): lock and read the members, read which
-     * decisions were applied before, one batch of decision rows; tier updates and change events only for
-     * the decisions that move something. Under the members' locks no other transaction applies a decision of
-     * these members, so what was applied before cannot change until commit.
+     * {@link #apply} for many decisions in one transaction, in order. A fixed number of round trips per poll
+     * (docs/performance.md): read the members and which decisions were applied before, one batch of decision
+     * rows; tier updates and change events only for the decisions that move something.
+     *
+     * <p>Most decisions confirm the tier a member has: they only add a decision row. Only the members whose
+     * tier or benefits a decision moves are locked (in id order) and read again under the lock; the others are
+     * not locked at all. Locking every member of a poll made the reward-decision consumers, which lock the
+     * same members to credit them, wait for this transaction (docs/performance.md, "Lock waits"). Under a
+     * member's lock no other transaction applies a decision of that member, so what was applied before cannot
+     * change until commit; an unlocked decision row that another transaction stored meanwhile (a duplicate
+     * delivery to two instances during a rebalance) is reported as applied before, and changed nothing.
      */
     @Transactional
     public List<Outcome> applyAll(List<TierDecision> decisions) {
-        var known = members.lockExisting(decisions.stream().map(TierDecision::memberId).distinct().toList());
-        // read once, kept current in memory while this batch applies (the rows are locked)
-        java.util.Map<java.util.UUID, Member> current = new java.util.HashMap<>();
-        for (Member member : members.snapshots(known)) {
+        List<UUID> ids = decisions.stream().map(TierDecision::memberId).distinct().toList();
+        java.util.Map<UUID, Member> current = new java.util.HashMap<>();
+        for (Member member : members.snapshots(ids)) {
             current.put(member.id, member);
         }
         java.util.Set<UUID> applied = this.decisions.appliedAmong(
-                decisions.stream().filter(d -> known.contains(d.memberId())).map(TierDecision::decisionId).toList());
+                decisions.stream().filter(d -> current.containsKey(d.memberId())).map(TierDecision::decisionId).toList());
+        java.util.Set<UUID> movers = movers(decisions, current, applied);
+        if (!movers.isEmpty()) {
+            // lock, then read again: the snapshot above may be older than another transaction's tier change
+            java.util.Set<UUID> locked = members.lockExisting(movers);
+            current.keySet().removeIf(id -> movers.contains(id) && !locked.contains(id));
+            for (Member member : members.snapshots(locked)) {
+                current.put(member.id, member);
+            }
+            applied = this.decisions.appliedAmong(decisions.stream().filter(d -> current.containsKey(d.memberId()))
+                    .map(TierDecision::decisionId).toList());
+            java.util.Set<UUID> after = movers(decisions, current, applied);
+            if (!locked.containsAll(after)) {
+                // another transaction moved a tier between the two reads: retried (StoreRetry) from the start
+                throw new IllegalStateException("a tier changed while its decisions were read; retrying");
+            }
+        }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<Outcome> outcomes = new java.util.ArrayList<>(decisions.size());
         List<TierDecisionRepository.Applied> rows = new java.util.ArrayList<>();
+        List<Integer> rowOutcome = new java.util.ArrayList<>();
         for (TierDecision decision : decisions) {
             Member member = current.get(decision.memberId());
             if (member == null) {
@@ -75,10 +97,41 @@ public class TierService {
                 outcomes.add(Outcome.ALREADY_APPLIED);
             } else {
                 outcomes.add(applyLocked(decision, member, now, rows));
+                rowOutcome.add(outcomes.size() - 1);
             }
         }
-        this.decisions.insertAll(rows);
+        boolean[] stored = this.decisions.insertAll(rows);
+        for (int i = 0; i < stored.length; i++) {
+            if (!stored[i]) {
+                if (outcomes.get(rowOutcome.get(i)) != Outcome.UNCHANGED) {
+                    throw new IllegalStateException("tier decision " + rows.get(i).decisionId()
+                            + " was stored by another transaction while its member was locked");
+                }
+                outcomes.set(rowOutcome.get(i), Outcome.ALREADY_APPLIED);
+            }
+        }
         return outcomes;
+    }
+
+    /** The members a decision of this batch would move (tier or benefits), applying them in order in memory. */
+    private static java.util.Set<UUID> movers(List<TierDecision> decisions, java.util.Map<UUID, Member> current,
+            java.util.Set<UUID> applied) {
+        java.util.Map<UUID, String[]> state = new java.util.HashMap<>();
+        java.util.Set<UUID> seen = new java.util.HashSet<>(applied);
+        java.util.Set<UUID> movers = new java.util.TreeSet<>();
+        for (TierDecision decision : decisions) {
+            Member member = current.get(decision.memberId());
+            if (member == null || !seen.add(decision.decisionId())) {
+                continue;
+            }
+            String[] tierAndBenefits = state.computeIfAbsent(member.id, id -> new String[] { member.tier, member.tierBenefits });
+            if (!decision.tier().equals(tierAndBenefits[0]) || !decision.benefits().equals(tierAndBenefits[1])) {
+                movers.add(member.id);
+                tierAndBenefits[0] = decision.tier();
+                tierAndBenefits[1] = decision.benefits();
+            }
+        }
+        return movers;
     }
 
     private Outcome applyLocked(TierDecision decision, Member member, Instant now,

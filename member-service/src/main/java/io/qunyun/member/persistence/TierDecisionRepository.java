@@ -33,14 +33,15 @@ public class TierDecisionRepository {
     }
 
     /**
-     * Stores decisions that {@link #appliedAmong} did not know, in one JDBC batch. The caller holds the
-     * members' row locks, so no other transaction can have stored one of them since: a row that is
-     * nevertheless present means that assumption broke, and the whole transaction is rolled back rather
-     * than reporting a decision as applied twice.
+     * Stores decisions that {@link #appliedAmong} did not know, in one JDBC batch.
+     *
+     * @return per decision, whether its row was stored (false: another transaction stored it meanwhile; the
+     *         caller decides whether that may happen)
      */
-    public void insertAll(List<Applied> decisions) {
+    public boolean[] insertAll(List<Applied> decisions) {
+        boolean[] stored = new boolean[decisions.size()];
         if (decisions.isEmpty()) {
-            return;
+            return stored;
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -64,13 +65,11 @@ public class TierDecisionRepository {
                 }
                 int[] counts = insert.executeBatch();
                 for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        throw new IllegalStateException("tier decision " + decisions.get(i).decisionId()
-                                + " was stored by another transaction while its member was locked");
-                    }
+                    stored[i] = counts[i] == 1;
                 }
             }
         });
+        return stored;
     }
 
     /** The member's tier changes, newest first. */
