@@ -26,8 +26,8 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
 
     /**
      * Inserts each activity unless its member already used its idempotency key; a concurrent request with
-     * the same key then waits for ours and inserts nothing. One JDBC batch for the whole list (a round trip
-     * per activity made the batch endpoint's cost grow with its size), in list order. Plain JDBC: one
+     * the same key then waits for ours and inserts nothing. One statement for the whole list ({@link ArrayColumns};
+     * a round trip per activity made the batch endpoint's cost grow with its size), in list order. Plain JDBC: one
      * statement text whatever the values, so the driver keeps it prepared and Hibernate builds nothing.
      *
      * @return per activity, whether its row was inserted (false: the key was taken meanwhile)
@@ -42,42 +42,31 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
                     INSERT INTO activities (id, member_id, type, group_id, occurred_at, idempotency_key, recorded_at,
                                             product, amount, currency, content_kind,
                                             streak_days, campaign_phase, member_tier, prior_offences)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (member_id, idempotency_key) DO NOTHING""")) {
-                for (Activity activity : batch) {
-                    insert.setObject(1, activity.id);
-                    insert.setObject(2, activity.memberId);
-                    insert.setString(3, activity.type.name());
-                    insert.setObject(4, activity.groupId, Types.OTHER);
-                    insert.setObject(5, activity.occurredAt.atOffset(ZoneOffset.UTC));
-                    insert.setString(6, activity.idempotencyKey);
-                    insert.setObject(7, activity.recordedAt.atOffset(ZoneOffset.UTC));
-                    insert.setString(8, activity.product);
-                    insert.setBigDecimal(9, activity.amount);
-                    insert.setString(10, activity.currency);
-                    insert.setString(11, activity.contentKind);
-                    setInteger(insert, 12, activity.streakDays);
-                    insert.setString(13, activity.campaignPhase);
-                    insert.setString(14, activity.memberTier);
-                    setInteger(insert, 15, activity.priorOffences);
-                    insert.addBatch();
+                    SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::timestamptz[], ?::text[],
+                                         ?::timestamptz[], ?::text[], ?::numeric[], ?::text[], ?::text[],
+                                         ?::int[], ?::text[], ?::text[], ?::int[])
+                    ON CONFLICT (member_id, idempotency_key) DO NOTHING
+                    RETURNING id""")) {
+                new ArrayColumns<>(connection, insert, batch)
+                        .add("uuid", a -> a.id).add("uuid", a -> a.memberId).addText(a -> a.type.name())
+                        .add("uuid", a -> a.groupId).addText(a -> a.occurredAt).addText(a -> a.idempotencyKey)
+                        .addText(a -> a.recordedAt).addText(a -> a.product).addText(a -> a.amount)
+                        .addText(a -> a.currency).addText(a -> a.contentKind).add("int4", a -> a.streakDays)
+                        .addText(a -> a.campaignPhase).addText(a -> a.memberTier).add("int4", a -> a.priorOffences);
+                java.util.Set<UUID> ids = new java.util.HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add((UUID) rows.getObject(1));
+                    }
                 }
-                int[] counts = insert.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    inserted[i] = counts[i] == 1;
+                for (int i = 0; i < batch.size(); i++) {
+                    inserted[i] = ids.contains(batch.get(i).id);
                 }
             }
         });
         return inserted;
     }
 
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
-    }
 
     /** What recording activities needs to know of a member, read before anything is written. */
     public record RecordingFacts(String tier, int priorOffences, Map<String, UUID> activityIdsByKey) {

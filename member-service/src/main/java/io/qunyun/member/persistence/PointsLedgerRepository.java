@@ -72,9 +72,9 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
     }
 
     /**
-     * Appends many rows in one JDBC batch (one round trip, not one per row), each unless its activity id
+     * Appends many rows in one statement ({@link ArrayColumns}; not a statement per row), each unless its activity id
      * was used before, then moves each member's balance, growth counters and prior offences once by the
-     * sum of the rows appended for it (a second batch). Used by the reward-decisions consumer for a whole poll.
+     * sum of the rows appended for it (a second statement). Used by the reward-decisions consumer for a whole poll.
      *
      * @return per posting, whether it was appended
      */
@@ -89,15 +89,34 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                                                fired_rules, table_version, occurred_at, credited_at, kind, group_id,
                                                local_day, penalty, growth_input, capped_by, policy_version,
                                                expires_at, refers_to)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (activity_id) DO NOTHING""")) {
-                for (LedgerPosting posting : postings) {
-                    bind(connection, insert, posting);
-                    insert.addBatch();
+                    SELECT m, a, d, t, p, r, f::text[], v, o, c, k, g, l, pe, gi, cb, pv, e, rt
+                    FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
+                                ?::timestamptz[], ?::timestamptz[], ?::text[], ?::uuid[], ?::date[], ?::boolean[],
+                                ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[])
+                         AS u(m, a, d, t, p, r, f, v, o, c, k, g, l, pe, gi, cb, pv, e, rt)
+                    ON CONFLICT (activity_id) DO NOTHING
+                    RETURNING activity_id""")) {
+                // fired rules: an array per row, sent as one array literal per row and cast back
+                new ArrayColumns<>(connection, insert, postings)
+                        .add("uuid", LedgerPosting::memberId).add("uuid", LedgerPosting::activityId)
+                        .add("uuid", LedgerPosting::decisionId).addText(LedgerPosting::activityType)
+                        .add("int4", LedgerPosting::points).addText(LedgerPosting::reason)
+                        .addText(p -> ArrayColumns.literal(p.firedRules())).addText(LedgerPosting::tableVersion)
+                        .addText(LedgerPosting::occurredAt).addText(LedgerPosting::creditedAt)
+                        .addText(p -> p.kind().name()).add("uuid", LedgerPosting::groupId)
+                        .addText(LedgerPosting::localDay).add("bool", LedgerPosting::penalty)
+                        .addText(LedgerPosting::growthInput).addText(LedgerPosting::cappedBy)
+                        .addText(LedgerPosting::policyVersion).addText(LedgerPosting::expiresAt)
+                        .add("int8", LedgerPosting::refersTo);
+                java.util.Set<UUID> ids = new java.util.HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add((UUID) rows.getObject(1));
+                    }
                 }
-                int[] counts = insert.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    appended[i] = counts[i] == 1;
+                for (int i = 0; i < postings.size(); i++) {
+                    // remove: of two postings of one activity in the list, the first (inserted first) was appended
+                    appended[i] = ids.remove(postings.get(i).activityId());
                 }
             }
             // one UPDATE per member, in id order (the caller holds these rows' locks already)
@@ -116,23 +135,21 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
             if (deltas.isEmpty()) {
                 return;
             }
+            List<java.util.Map.Entry<UUID, long[]>> rows = new java.util.ArrayList<>(deltas.entrySet());
             try (PreparedStatement credit = connection.prepareStatement("""
-                    UPDATE members SET points_balance = points_balance + ?,
-                                       growth_purchases = growth_purchases + ?,
-                                       growth_content_points = growth_content_points + ?,
-                                       growth_behaviour_points = growth_behaviour_points + ?,
-                                       prior_offences = prior_offences + ?
-                    WHERE id = ?""")) {
-                for (var e : deltas.entrySet()) {
-                    credit.setLong(1, e.getValue()[0]);
-                    credit.setLong(2, e.getValue()[1]);
-                    credit.setLong(3, e.getValue()[2]);
-                    credit.setLong(4, e.getValue()[3]);
-                    credit.setInt(5, Math.toIntExact(e.getValue()[4]));
-                    credit.setObject(6, e.getKey());
-                    credit.addBatch();
-                }
-                credit.executeBatch();
+                    UPDATE members m SET points_balance = m.points_balance + d.points,
+                                         growth_purchases = m.growth_purchases + d.purchases,
+                                         growth_content_points = m.growth_content_points + d.content,
+                                         growth_behaviour_points = m.growth_behaviour_points + d.behaviour,
+                                         prior_offences = m.prior_offences + d.offences
+                    FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[])
+                         AS d(id, points, purchases, content, behaviour, offences)
+                    WHERE m.id = d.id""")) {
+                new ArrayColumns<>(connection, credit, rows).add("uuid", java.util.Map.Entry::getKey)
+                        .add("int8", e -> e.getValue()[0]).add("int8", e -> e.getValue()[1])
+                        .add("int8", e -> e.getValue()[2]).add("int8", e -> e.getValue()[3])
+                        .add("int4", e -> Math.toIntExact(e.getValue()[4]));
+                credit.executeUpdate();
             }
         });
         return appended;
