@@ -1,9 +1,7 @@
 package io.qunyun.member.persistence;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +31,7 @@ public class TierDecisionRepository {
     }
 
     /**
-     * Stores decisions that {@link #appliedAmong} did not know, in one JDBC batch.
+     * Stores decisions that {@link #appliedAmong} did not know, in one statement.
      *
      * @return per decision, whether its row was stored (false: another transaction stored it meanwhile; the
      *         caller decides whether that may happen)
@@ -47,25 +45,26 @@ public class TierDecisionRepository {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO member_tier_decision (decision_id, member_id, tier, previous_tier, changed, benefits,
                                                       growth_value, fired_rules, table_version, applied_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (decision_id) DO NOTHING""")) {
-                for (Applied applied : decisions) {
-                    Array rules = connection.createArrayOf("text", applied.firedRules().toArray());
-                    insert.setObject(1, applied.decisionId());
-                    insert.setObject(2, applied.memberId());
-                    insert.setString(3, applied.tier());
-                    insert.setString(4, applied.previousTier());
-                    insert.setBoolean(5, applied.changed());
-                    insert.setString(6, applied.benefits());
-                    insert.setObject(7, applied.growthValue());
-                    insert.setArray(8, rules);
-                    insert.setString(9, applied.tableVersion());
-                    insert.setObject(10, applied.appliedAt().atOffset(ZoneOffset.UTC));
-                    insert.addBatch();
+                    SELECT d, m, t, pt, c, b, g, f::text[], v, a
+                    FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::bigint[],
+                                ?::text[], ?::text[], ?::timestamptz[]) AS u(d, m, t, pt, c, b, g, f, v, a)
+                    ON CONFLICT (decision_id) DO NOTHING
+                    RETURNING decision_id""")) {
+                // one statement for the list (ArrayColumns); fired rules as one array literal per row
+                new ArrayColumns<>(connection, insert, decisions).add("uuid", Applied::decisionId)
+                        .add("uuid", Applied::memberId).addText(Applied::tier).addText(Applied::previousTier)
+                        .add("bool", Applied::changed).addText(Applied::benefits).add("int8", Applied::growthValue)
+                        .addText(d -> ArrayColumns.literal(d.firedRules())).addText(Applied::tableVersion)
+                        .addText(Applied::appliedAt);
+                java.util.Set<UUID> ids = new java.util.HashSet<>();
+                try (java.sql.ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add((UUID) rows.getObject(1));
+                    }
                 }
-                int[] counts = insert.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    stored[i] = counts[i] == 1;
+                for (int i = 0; i < decisions.size(); i++) {
+                    // remove: of a decision listed twice, the first was stored
+                    stored[i] = ids.remove(decisions.get(i).decisionId());
                 }
             }
         });
