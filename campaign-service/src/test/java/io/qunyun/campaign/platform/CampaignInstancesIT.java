@@ -74,7 +74,10 @@ class CampaignInstancesIT {
         peers.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         peers.start();
         String peerUrl = "http://localhost:" + peers.getAddress().getPort();
-        Map<String, String> props = new HashMap<>(PlatformResource.serviceProperties("qunyun_campaign_test",
+        // A database of its own: PlatformIT's campaign-service (@QuarkusIntegrationTest) keeps running on
+        // qunyun_campaign_test until the Failsafe JVM ends; sharing it, that third relay took touch-due outbox
+        // rows of this test and published them to PlatformIT's broker (a CI rehearsal read 1 of 6 steps).
+        Map<String, String> props = new HashMap<>(PlatformResource.serviceProperties("qunyun_campaign_it",
                 broker.getAdvertisedListeners()));
         jdbcUrl = props.get("quarkus.datasource.jdbc.url");
         props.put("quarkus.profile", "demo"); // prod settings on the virtual clock
