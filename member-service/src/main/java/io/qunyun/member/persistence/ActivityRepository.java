@@ -66,7 +66,6 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
         return inserted;
     }
 
-
     /** What recording activities needs to know of a member, read before anything is written. */
     public record RecordingFacts(String tier, int priorOffences, Map<String, UUID> activityIdsByKey) {
     }

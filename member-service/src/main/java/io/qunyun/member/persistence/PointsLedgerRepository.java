@@ -119,7 +119,7 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
                     appended[i] = ids.remove(postings.get(i).activityId());
                 }
             }
-            // one UPDATE per member, in id order (the caller holds these rows' locks already)
+            // one row of deltas per member, one UPDATE … FROM unnest for all (the caller holds these rows' locks)
             java.util.TreeMap<UUID, long[]> deltas = new java.util.TreeMap<>();
             for (int i = 0; i < postings.size(); i++) {
                 LedgerPosting posting = postings.get(i);
