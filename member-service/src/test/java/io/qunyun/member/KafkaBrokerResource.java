@@ -1,10 +1,13 @@
 package io.qunyun.member;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 /**
@@ -12,6 +15,16 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
  * by every test class that declares it (restrictToAnnotatedClass = false).
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    /**
+     * The topics member-service reads and writes, created before the service starts, as scripts/infra and
+     * k8s/base/kafka-topics.yaml create them in front of production brokers. Left to auto-creation, a topic
+     * appears when its first client asks for it, and a test consumer subscribed at that moment can miss a
+     * partition's records until its next metadata refresh (RewardLedgerTest once saw 2 of 3 dead letters).
+     */
+    static final List<String> TOPICS = List.of("member-activities", "member-growth", "member-stage-changes",
+            "membership-events", "reward-decisions", "reward-decisions-dlq", "tier-decisions", "tier-decisions-dlq",
+            "group-changes", "group-changes-dlq", "campaign-phase-changed", "campaign-phase-changed-dlq");
 
     private static EmbeddedKafkaBroker broker;
 
@@ -26,6 +39,11 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                         p.put("group.initial.rebalance.delay.ms", "0");
                     })
                     .start();
+            try (KafkaCompanion admin = new KafkaCompanion(bootstrapServers(broker.getAdvertisedListeners()))) {
+                for (String topic : TOPICS) {
+                    admin.topics().createAndWait(topic, 3, Duration.ofSeconds(30));
+                }
+            }
         }
         return Map.of("kafka.bootstrap.servers", bootstrapServers(broker.getAdvertisedListeners()));
     }
