@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +47,9 @@ class OutboxRelayTest {
     @Inject
     io.qunyun.member.messaging.OutboxRelay relay;
 
+    @Inject
+    UserTransaction transaction;
+
     private KafkaCompanion kafka;
 
     @BeforeEach
@@ -70,6 +76,37 @@ class OutboxRelayTest {
         assertEquals(activityId, json.readTree(events.getFirstRecord().value()).get("id").asText());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(0L,
                 QuarkusTransaction.requiringNew().call(() -> outbox.count("eventId", UUID.fromString(activityId)))));
+    }
+
+    /**
+     * The relay deletes what the broker acknowledged as one range of ids filtered by the list: a row inside the range
+     * that is not in the list (another relay instance's, locked by it) stays. In one transaction that is rolled back,
+     * so the relay never sees these rows.
+     */
+    @Test
+    void deletingByIdsLeavesTheRowsOfTheRangeNotListed() throws Exception {
+        transaction.begin();
+        try {
+            List<OutboxEvent> rows = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                OutboxEvent row = new OutboxEvent();
+                row.eventId = UUID.randomUUID();
+                row.topic = "member-activities";
+                row.messageKey = "k";
+                row.payload = "{}";
+                row.createdAt = Instant.now();
+                rows.add(row);
+            }
+            outbox.insertAll(rows);
+            List<UUID> eventIds = rows.stream().map(r -> r.eventId).toList();
+            List<Long> ids = outbox.find("eventId in ?1 order by id", eventIds).list().stream().map(r -> r.id).toList();
+            assertEquals(4, ids.size());
+            assertEquals(2L, outbox.deleteByIds(List.of(ids.get(2), ids.get(0))));
+            assertEquals(List.of(ids.get(1), ids.get(3)),
+                    outbox.find("eventId in ?1 order by id", eventIds).list().stream().map(r -> r.id).toList());
+        } finally {
+            transaction.rollback();
+        }
     }
 
     /**

@@ -1,16 +1,13 @@
 package io.qunyun.member.messaging;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,16 +20,14 @@ import io.qunyun.member.persistence.CampaignPhaseRepository;
 /**
  * campaign-phase-changed → each group's current phase, sent as campaignPhase with the group's
  * activities. Idempotent (an upsert that keeps the newest occurredAt); a record that can never be
- * stored goes to campaign-phase-changed-dlq with the reason; a database failure fails the channel
- * (the record is consumed again after the restart), never skips it.
+ * stored goes to campaign-phase-changed-dlq with the reason ({@link DeadLetters}); while the database is
+ * down the record waits in {@link StoreRetry}, never skipped.
  */
 @ApplicationScoped
 public class CampaignPhaseConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CampaignPhaseConsumer.class);
     public static final String TOPIC = "campaign-phase-changed";
     public static final String EVENT_TYPE = "io.qunyun.campaign.phase.changed.v1";
-    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
     /** A parsed phase change. */
     record PhaseChanged(String eventId, UUID groupId, UUID campaignId, String phase, Integer day, Instant occurredAt) {
@@ -60,8 +55,7 @@ public class CampaignPhaseConsumer {
         try {
             change = parse(record.value());
         } catch (InvalidEventException e) {
-            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            deadLetters.send(record, e.getMessage(), e.getCause()).get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            deadLetters.deliver(record, e.getMessage(), e.getCause());
             return;
         }
         retry.run("campaign phase of group " + change.groupId(), () -> QuarkusTransaction.requiringNew().run(

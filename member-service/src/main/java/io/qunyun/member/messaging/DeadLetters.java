@@ -1,7 +1,12 @@
 package io.qunyun.member.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,28 +14,78 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Sends a rejected record, unchanged, to {@code <its topic>-dlq} with the reason in headers (the same
- * headers as reward-decisions-dlq). One channel serves the consumers added later (campaign-phase-changed,
- * tier-decisions): the topic is chosen per record.
+ * Sends rejected records, unchanged, to {@code <their topic>-dlq} with the reason in headers, for every consumer of
+ * member-service (one channel: the topic is chosen per record). A consumer's offsets must not move past a record
+ * that is in neither place, so {@link #deliver} returns only when the broker acknowledged every letter; while it
+ * does not (broker down or slow), the letters not yet acknowledged are sent again with {@link StoreRetry}'s backoff,
+ * as a database write would be: the consumer waits and its partitions pause, and the channel does not fail, so it
+ * resumes when the broker is back, without a restart. A letter can then arrive twice (at least once).
  */
 @ApplicationScoped
 public class DeadLetters {
 
-    private final Emitter<byte[]> emitter;
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    DeadLetters(@Channel("dead-letters") Emitter<byte[]> emitter) {
-        this.emitter = emitter;
+    /** A rejected record and why. */
+    public record Letter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
     }
 
-    /** @return completes when the broker acknowledged the dead letter */
-    public CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
+    private final Emitter<byte[]> emitter;
+    private final StoreRetry retry;
+
+    DeadLetters(@Channel("dead-letters") Emitter<byte[]> emitter, StoreRetry retry) {
+        this.emitter = emitter;
+        this.retry = retry;
+    }
+
+    /** One letter; see {@link #deliver(List)}. */
+    public void deliver(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) throws InterruptedException {
+        deliver(List.of(new Letter(record, reason, cause)));
+    }
+
+    /** Logs and sends the letters; returns once the broker acknowledged each of them. */
+    public void deliver(List<Letter> letters) throws InterruptedException {
+        if (letters.isEmpty()) {
+            return;
+        }
+        for (Letter letter : letters) {
+            ConsumerRecord<String, byte[]> record = letter.record();
+            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), letter.reason());
+        }
+        List<Letter> pending = new ArrayList<>(letters);
+        retry.call(letters.size() + " dead letters", () -> {
+            List<CompletableFuture<Void>> acks = pending.stream().map(this::send).toList();
+            long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+            List<Letter> refused = new ArrayList<>();
+            Exception failure = null;
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    refused.add(pending.get(i));
+                    failure = e;
+                }
+            }
+            pending.retainAll(refused);
+            if (failure != null) {
+                throw new IllegalStateException(refused.size() + " of " + acks.size() + " dead letters not acknowledged",
+                        failure instanceof ExecutionException ? failure.getCause() : failure);
+            }
+            return null;
+        });
+    }
+
+    private CompletableFuture<Void> send(Letter letter) {
+        ConsumerRecord<String, byte[]> record = letter.record();
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dead-letter-reason", utf8(reason));
-        headers.add("dead-letter-cause", utf8(cause == null ? reason : cause.toString()));
+        headers.add("dead-letter-reason", utf8(letter.reason()));
+        headers.add("dead-letter-cause", utf8(letter.cause() == null ? letter.reason() : letter.cause().toString()));
         headers.add("dead-letter-topic", utf8(record.topic()));
         headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
         headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
@@ -39,6 +94,7 @@ public class DeadLetters {
                 .withKey(record.key())
                 .withHeaders(headers)
                 .build();
+        // A tombstone cannot travel through the emitter; it arrives as an empty value.
         byte[] value = record.value() == null ? new byte[0] : record.value();
         return AckedSend.send(emitter, value, metadata);
     }

@@ -1,14 +1,9 @@
 package io.qunyun.member.messaging;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,15 +29,14 @@ import io.qunyun.member.domain.RewardDecision;
 public class RewardDecisionConsumer {
 
     private static final Logger LOG = Logger.getLogger(RewardDecisionConsumer.class);
-    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
     private final RewardDecisionParser parser;
     private final LedgerService ledger;
-    private final RewardDecisionDeadLetters deadLetters;
+    private final DeadLetters deadLetters;
     private final StoreRetry retry;
     private final MembershipService memberships;
 
-    RewardDecisionConsumer(RewardDecisionParser parser, LedgerService ledger, RewardDecisionDeadLetters deadLetters,
+    RewardDecisionConsumer(RewardDecisionParser parser, LedgerService ledger, DeadLetters deadLetters,
             StoreRetry retry, MembershipService memberships) {
         this.parser = parser;
         this.ledger = ledger;
@@ -56,16 +50,14 @@ public class RewardDecisionConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
         Map<RewardDecision, ConsumerRecord<String, byte[]>> origins = new IdentityHashMap<>();
         List<RewardDecision> decisions = new ArrayList<>(records.count());
-        List<CompletableFuture<Void>> rejected = new ArrayList<>();
+        List<DeadLetters.Letter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 RewardDecision decision = parser.parse(record.value());
                 origins.put(decision, record);
                 decisions.add(decision);
             } catch (InvalidDecisionException e) {
-                LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
-                rejected.add(deadLetters.send(record, e.getMessage(), e.getCause()));
+                rejected.add(new DeadLetters.Letter(record, e.getMessage(), e.getCause()));
             }
         }
         LedgerService.CreditResult result = decisions.isEmpty() ? new LedgerService.CreditResult(0, 0, 0, List.of())
@@ -73,19 +65,10 @@ public class RewardDecisionConsumer {
         // after the ledger commit: a crash here redelivers the batch, which the ledger absorbs
         int expelled = retry.call("expulsions", () -> memberships.expelOnDecisions(decisions));
         for (RewardDecision unknown : result.unknownMember()) {
-            ConsumerRecord<String, byte[]> record = origins.get(unknown);
-            String reason = "unknown member " + unknown.memberId();
-            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-            rejected.add(deadLetters.send(record, reason, null));
+            rejected.add(new DeadLetters.Letter(origins.get(unknown), "unknown member " + unknown.memberId(), null));
         }
-        awaitDeadLetters(rejected);
+        deadLetters.deliver(rejected);
         LOG.debugf("Ledger batch: %d records, %d credited, %d already credited, %d dead-lettered, %d expelled",
                 records.count(), result.credited(), result.alreadyCredited(), rejected.size(), expelled);
-    }
-
-    private static void awaitDeadLetters(List<CompletableFuture<Void>> sends)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                .get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -13,7 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.qunyun.member.config.LedgerConfig;
 
 /**
- * Runs a consumer's database write (its own transaction) until it succeeds, with exponential backoff.
+ * Runs a consumer's database write (its own transaction) until it succeeds, with exponential backoff; also
+ * the sending of a poll's dead letters ({@link DeadLetters}), which the broker must acknowledge.
  * While it waits, the consumer's thread does not return, SmallRye's Kafka source pauses the partitions
  * once its queue is full, and nothing is acknowledged: after a PostgreSQL outage the consumer resumes
  * where it stopped, without a restart, and the channel never fails (liveness stays UP; readiness follows
@@ -32,7 +33,7 @@ public class StoreRetry {
     StoreRetry(LedgerConfig config, MeterRegistry registry) {
         this.config = config;
         Gauge.builder("consumer.store.waiting", waiting, AtomicInteger::get)
-                .description("Consumers waiting for the database to store what they polled")
+                .description("Consumers waiting to store what they polled: the database, or the broker for dead letters")
                 .register(registry);
     }
 

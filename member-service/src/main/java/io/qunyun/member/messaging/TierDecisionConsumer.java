@@ -1,17 +1,13 @@
 package io.qunyun.member.messaging;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,16 +19,14 @@ import io.qunyun.member.domain.TierService;
 
 /**
  * tier-decisions → the member's tier (idempotent on decisionId). Records that can never be applied
- * (malformed, unknown member) go to tier-decisions-dlq with the reason; a database failure fails the
- * channel, so the record is consumed again after the restart instead of being skipped.
+ * (malformed, unknown member) go to tier-decisions-dlq with the reason ({@link DeadLetters}); while the
+ * database is down the poll waits in {@link StoreRetry}, so nothing is skipped and nothing needs a restart.
  */
 @ApplicationScoped
 public class TierDecisionConsumer {
 
-    private static final Logger LOG = Logger.getLogger(TierDecisionConsumer.class);
     public static final String TOPIC = "tier-decisions";
     public static final String EVENT_TYPE = "io.qunyun.rules.tier.decided.v1";
-    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
     private final ObjectMapper json;
     private final TierService tiers;
@@ -56,29 +50,23 @@ public class TierDecisionConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
         List<TierDecision> decisions = new ArrayList<>(records.count());
         List<ConsumerRecord<String, byte[]>> origins = new ArrayList<>(records.count());
-        List<CompletableFuture<Void>> rejected = new ArrayList<>();
+        List<DeadLetters.Letter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 decisions.add(parse(record.value()));
                 origins.add(record);
             } catch (InvalidEventException e) {
-                rejected.add(deadLetter(record, e.getMessage(), e.getCause()));
+                rejected.add(new DeadLetters.Letter(record, e.getMessage(), e.getCause()));
             }
         }
         List<TierService.Outcome> outcomes = decisions.isEmpty() ? List.of()
                 : retry.call(decisions.size() + " tier decisions", () -> tiers.applyAll(decisions));
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) == TierService.Outcome.UNKNOWN_MEMBER) {
-                rejected.add(deadLetter(origins.get(i), "unknown member " + decisions.get(i).memberId(), null));
+                rejected.add(new DeadLetters.Letter(origins.get(i), "unknown member " + decisions.get(i).memberId(), null));
             }
         }
-        CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new))
-                .get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
-        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        return deadLetters.send(record, reason, cause);
+        deadLetters.deliver(rejected);
     }
 
     TierDecision parse(byte[] value) throws InvalidEventException {
