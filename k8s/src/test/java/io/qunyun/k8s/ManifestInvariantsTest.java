@@ -377,7 +377,7 @@ class ManifestInvariantsTest {
                 || IMAGE_ENV.contains(env) || KNOWN_QUARKUS_ENV.contains(env)) {
             return true;
         }
-        if (env.startsWith("QUARKUS_")) {
+        if (env.startsWith("QUARKUS_") || env.startsWith("MP_MESSAGING_")) { // a property the service sets
             return props.stringPropertyNames().stream().anyMatch(k -> envName(k).equals(env));
         }
         if (env.startsWith("KAFKA_")) {
