@@ -87,12 +87,14 @@ public abstract class FuzzContract {
         assertTrue(!operations.isEmpty(), "the OpenAPI document lists no operation");
         FuzzRequests generator = new FuzzRequests(document, seed);
 
-        // per operation: requests, 1xx..5xx, connections closed on a request refused before its body
+        // per operation: requests, 1xx..5xx, connections closed on a request refused before its body,
+        // milliseconds spent (requests and fingerprints: where a slow run spends its time)
         Map<String, int[]> counts = new LinkedHashMap<>();
-        operations.forEach(op -> counts.put(op.name(), new int[7]));
+        operations.forEach(op -> counts.put(op.name(), new int[8]));
         List<String> failures = new ArrayList<>();
         List<String> suspects = new ArrayList<>(); // a change that did not repeat: a background job's
         long started = System.nanoTime();
+        long fingerprintMillis = 0;
         try (Connection db = dataSource().getConnection()) {
             db.setAutoCommit(true);
             String fingerprintSql = fingerprintSql(db);
@@ -103,6 +105,7 @@ public abstract class FuzzContract {
                 HttpResponse<byte[]> response;
                 int[] count = counts.get(operation.name());
                 count[0]++;
+                long sending = System.nanoTime();
                 try {
                     response = sendOnLiveConnection(http, base, request);
                 } catch (IOException closed) {
@@ -112,6 +115,8 @@ public abstract class FuzzContract {
                         failures.add("no answer (" + closed + "): " + request.describe());
                     }
                     continue;
+                } finally {
+                    count[7] += (int) ((System.nanoTime() - sending) / 1_000_000);
                 }
                 int status = response.statusCode();
                 count[Math.min(5, Math.max(1, status / 100))]++;
@@ -128,7 +133,9 @@ public abstract class FuzzContract {
                 if (!WRITES.contains(request.method())) {
                     continue;
                 }
+                long fingerprinting = System.nanoTime();
                 Map<String, String> after = fingerprint(db, fingerprintSql);
+                fingerprintMillis += (System.nanoTime() - fingerprinting) / 1_000_000;
                 if (status >= 400 && status < 500 && !after.equals(before)) {
                     // again, alone: a rejected request that writes does so every time
                     Map<String, String> again = fingerprint(db, fingerprintSql);
@@ -148,7 +155,7 @@ public abstract class FuzzContract {
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        report(counts, seed, millis, failures.size());
+        report(counts, seed, millis, fingerprintMillis, failures.size());
         suspects.stream().limit(20).forEach(s -> System.out.println("  not repeated (background write?): " + s));
         int sent = counts.values().stream().mapToInt(c -> c[0]).sum();
         assertEquals(List.of(), failures.stream().limit(50).toList(), "fuzz failures (seed " + seed + ")");
@@ -276,19 +283,23 @@ public abstract class FuzzContract {
         return text.replaceAll("\\s+", " ");
     }
 
-    private void report(Map<String, int[]> counts, long seed, long millis, int failures) {
+    private void report(Map<String, int[]> counts, long seed, long millis, long fingerprintMillis, int failures) {
         StringBuilder out = new StringBuilder();
-        int[] sum = new int[7];
-        out.append(String.format("%nfuzz (seed %d): %-52s %7s %6s %6s %6s %6s %6s%n", seed, "endpoint", "sent", "2xx",
-                "3xx", "4xx", "5xx", "closed"));
+        int[] sum = new int[8];
+        out.append(String.format("%nfuzz (seed %d): %-52s %7s %6s %6s %6s %6s %6s %8s%n", seed, "endpoint", "sent", "2xx",
+                "3xx", "4xx", "5xx", "closed", "ms"));
         counts.forEach((name, c) -> {
-            out.append(String.format("  %-66s %7d %6d %6d %6d %6d %6d%n", name, c[0], c[2], c[3], c[4], c[5], c[6]));
-            for (int i = 0; i < 7; i++) {
+            out.append(String.format("  %-66s %7d %6d %6d %6d %6d %6d %8d%n", name, c[0], c[2], c[3], c[4], c[5], c[6],
+                    c[7]));
+            for (int i = 0; i < 8; i++) {
                 sum[i] += c[i];
             }
         });
-        out.append(String.format("  %-66s %7d %6d %6d %6d %6d %6d%n", "total (" + counts.size() + " operations, "
-                + millis / 1000 + " s, " + failures + " failures)", sum[0], sum[2], sum[3], sum[4], sum[5], sum[6]));
+        out.append(String.format("  %-66s %7d %6d %6d %6d %6d %6d %8d%n", "total (" + counts.size() + " operations, "
+                + millis / 1000 + " s, " + failures + " failures)", sum[0], sum[2], sum[3], sum[4], sum[5], sum[6],
+                sum[7]));
+        out.append(String.format("  %-66s %7s %6s %6s %6s %6s %6s %8d%n", "database fingerprints after writes", "", "",
+                "", "", "", "", fingerprintMillis));
         System.out.print(out);
     }
 
