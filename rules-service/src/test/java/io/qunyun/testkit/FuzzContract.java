@@ -41,7 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * between two more fingerprints, and reported when it changes the database again (a background job
  * writing at the same moment does not repeat).</li>
  * </ul>
- * and prints, per endpoint, the requests and their status classes.
+ * and prints, per endpoint, the requests, their status classes and the milliseconds they took, and the
+ * milliseconds spent on fingerprints.
  *
  * <p>Each service runs it as a {@code @QuarkusTest} subclass under a test profile of its own (a fresh
  * database, and the thousands of rows and the moved virtual clock it leaves behind stay out of the other
@@ -286,8 +287,8 @@ public abstract class FuzzContract {
     private void report(Map<String, int[]> counts, long seed, long millis, long fingerprintMillis, int failures) {
         StringBuilder out = new StringBuilder();
         int[] sum = new int[8];
-        out.append(String.format("%nfuzz (seed %d): %-52s %7s %6s %6s %6s %6s %6s %8s%n", seed, "endpoint", "sent", "2xx",
-                "3xx", "4xx", "5xx", "closed", "ms"));
+        out.append(String.format("%nfuzz (seed %d): %-52s %7s %6s %6s %6s %6s %6s %8s%n", seed, "endpoint", "sent",
+                "2xx", "3xx", "4xx", "5xx", "closed", "ms"));
         counts.forEach((name, c) -> {
             out.append(String.format("  %-66s %7d %6d %6d %6d %6d %6d %8d%n", name, c[0], c[2], c[3], c[4], c[5], c[6],
                     c[7]));
