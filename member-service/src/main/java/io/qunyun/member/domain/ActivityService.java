@@ -232,7 +232,7 @@ public class ActivityService {
         Map<String, Activity> previous = new HashMap<>();
         List<UUID> ids = known.values().stream().flatMap(m -> m.activityIdsByKey().values().stream()).toList();
         if (!ids.isEmpty()) {
-            for (Activity activity : activities.findByIds(ids)) {
+            for (Activity activity : activities.loadByIds(ids)) {
                 previous.put(keyOf(activity.memberId, activity.idempotencyKey), activity);
             }
         }

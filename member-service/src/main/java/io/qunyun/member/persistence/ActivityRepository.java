@@ -167,7 +167,7 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
      * These activities (those that exist), loaded by id in one statement: Hibernate loads many ids with
      * one array parameter on PostgreSQL, so there is no query text to translate per call.
      */
-    public List<Activity> findByIds(List<UUID> ids) {
+    public List<Activity> loadByIds(List<UUID> ids) {
         return getEntityManager().unwrap(Session.class).byMultipleIds(Activity.class).multiLoad(ids).stream()
                 .filter(java.util.Objects::nonNull).toList();
     }

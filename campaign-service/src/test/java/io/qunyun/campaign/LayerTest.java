@@ -1,0 +1,18 @@
+package io.qunyun.campaign;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.qunyun.testkit.LayerRules;
+
+/** The layer rules (io.qunyun.testkit.LayerRules) on this service's production classes. */
+@AnalyzeClasses(packages = "io.qunyun.campaign", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerTest {
+
+    @ArchTest
+    static final ArchRule domainIsTheGroundFloor = LayerRules.domainIsTheGroundFloor("io.qunyun.campaign", "rules", "member");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = LayerRules.noPackageCycles("io.qunyun.campaign");
+}
