@@ -34,7 +34,7 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import io.qunyun.member.persistence.ActivityRepository;
-import io.qunyun.member.persistence.OutboxEventRepository;
+import io.qunyun.platform.persistence.OutboxEventRepository;
 
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.

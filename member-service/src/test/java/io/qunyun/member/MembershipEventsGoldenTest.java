@@ -28,7 +28,7 @@ import io.qunyun.member.domain.ExitKind;
 import io.qunyun.member.domain.RelationshipStage;
 import io.qunyun.member.messaging.MembershipChanged;
 import io.qunyun.member.messaging.MembershipEvents;
-import io.qunyun.member.messaging.OutboxMessage;
+import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.persistence.Membership;
 
 /**

@@ -29,8 +29,8 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-import io.qunyun.member.persistence.OutboxEvent;
-import io.qunyun.member.persistence.OutboxEventRepository;
+import io.qunyun.platform.persistence.OutboxEvent;
+import io.qunyun.platform.persistence.OutboxEventRepository;
 
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
@@ -45,7 +45,7 @@ class OutboxRelayTest {
     ObjectMapper json;
 
     @Inject
-    io.qunyun.member.messaging.OutboxRelay relay;
+    io.qunyun.platform.messaging.OutboxRelay relay;
 
     @Inject
     UserTransaction transaction;

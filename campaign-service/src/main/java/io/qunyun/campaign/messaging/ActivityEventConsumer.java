@@ -1,14 +1,11 @@
 package io.qunyun.campaign.messaging;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
+import io.qunyun.platform.messaging.DeadLetters;
+import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.campaign.config.StorableText;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.ActivityFact;
@@ -39,13 +38,13 @@ import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.ActivityFact;
  * offsets become committable, commit-strategy throttled) only when this method returns, i.e. after
  * the facts' commit and after every dead letter was acknowledged: a crash before that means the
  * poll is read again, which the event ids make harmless. While the database is down the write waits
- * in {@link StoreRetry} (the partitions pause) and is stored when it is back.
+ * in {@link StoreRetry} (the partitions pause) and is stored when it is back; while the broker does not
+ * acknowledge a dead letter, {@link DeadLetters} sends it again with the same backoff.
  */
 @ApplicationScoped
 public class ActivityEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(ActivityEventConsumer.class);
-    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
     static final String RECORDED = "io.qunyun.member.activity.recorded.v1";
     /** PostgreSQL's timestamptz and date columns, read from ISO text: years 1 to 9999 only. */
     private static final Instant EARLIEST = Instant.parse("0001-01-02T00:00:00Z");
@@ -70,7 +69,7 @@ public class ActivityEventConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
         List<ActivityFact> facts = new ArrayList<>();
-        List<CompletableFuture<Void>> rejected = new ArrayList<>();
+        List<DeadLetters.Letter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 ActivityFact fact = parse(record.value());
@@ -81,14 +80,12 @@ public class ActivityEventConsumer {
                 // IllegalArgumentException carries the reason; anything else is a defect shown as such
                 String reason = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
                         : "unreadable: " + e;
-                LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-                rejected.add(deadLetters.send(record, reason, e instanceof IllegalArgumentException ? null : e));
+                rejected.add(new DeadLetters.Letter(record, reason, e instanceof IllegalArgumentException ? null : e));
             }
         }
         int stored = facts.isEmpty() ? 0
                 : retry.call(facts.size() + " group activities", () -> metrics.recordActivities(facts));
-        CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new))
-                .get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        deadLetters.deliver(rejected);
         LOG.debugf("Activities batch: %d records, %d in a group, %d stored, %d dead-lettered", records.count(),
                 facts.size(), stored, rejected.size());
     }

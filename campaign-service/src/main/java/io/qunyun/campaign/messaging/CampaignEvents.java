@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.qunyun.platform.messaging.Outbox;
+import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.campaign.persistence.GroupEntity;
 
 /** Builds campaign-service's CloudEvents and writes them to the outbox of the caller's transaction. */

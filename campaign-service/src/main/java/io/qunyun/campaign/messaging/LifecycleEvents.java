@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.qunyun.platform.messaging.Outbox;
+import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.WindowMetrics;
 
 /** group-metrics and group-lifecycle events, written to the outbox of the caller's transaction. */

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.qunyun.member.config.ActivitiesConfig;
 import io.qunyun.member.domain.ActivityService.NewActivity;
-import io.qunyun.member.messaging.TraceParent;
+import io.qunyun.platform.messaging.TraceParent;
 
 /**
  * Writes single activities that arrive together in one transaction (group commit in the application).

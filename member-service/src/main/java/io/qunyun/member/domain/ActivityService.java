@@ -17,8 +17,8 @@ import jakarta.transaction.Transactional;
 
 import io.qunyun.member.config.ActivitiesConfig;
 import io.qunyun.member.messaging.ActivityRecordedEvents;
-import io.qunyun.member.messaging.Outbox;
-import io.qunyun.member.messaging.OutboxMessage;
+import io.qunyun.platform.messaging.Outbox;
+import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.persistence.Activity;
 import io.qunyun.member.persistence.ActivityRepository;
 import io.qunyun.member.persistence.ActivityRepository.RecordingFacts;

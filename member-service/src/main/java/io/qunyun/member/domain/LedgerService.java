@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.qunyun.member.messaging.MemberGrowthEvents;
-import io.qunyun.member.messaging.Outbox;
+import io.qunyun.platform.messaging.Outbox;
 import io.qunyun.member.persistence.LedgerEntry;
 import io.qunyun.member.persistence.MemberRepository;
 import io.qunyun.member.persistence.PointsLedgerRepository;

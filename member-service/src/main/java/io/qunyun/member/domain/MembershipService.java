@@ -23,7 +23,7 @@ import io.qunyun.member.domain.audit.Actor;
 import io.qunyun.member.domain.audit.AuditActions;
 import io.qunyun.member.domain.audit.AuditLog;
 import io.qunyun.member.messaging.MembershipEvents;
-import io.qunyun.member.messaging.Outbox;
+import io.qunyun.platform.messaging.Outbox;
 import io.qunyun.member.persistence.CommunityGroup;
 import io.qunyun.member.persistence.CommunityGroupRepository;
 import io.qunyun.member.persistence.MemberRepository;

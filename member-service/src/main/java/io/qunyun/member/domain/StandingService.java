@@ -23,7 +23,7 @@ import io.qunyun.member.domain.MembershipRules.StandingDecision;
 import io.qunyun.member.domain.MembershipRules.StandingFacts;
 import io.qunyun.member.messaging.MembershipChanged;
 import io.qunyun.member.messaging.MembershipEvents;
-import io.qunyun.member.messaging.Outbox;
+import io.qunyun.platform.messaging.Outbox;
 import io.qunyun.member.persistence.Activity;
 import io.qunyun.member.persistence.Membership;
 import io.qunyun.member.persistence.MembershipHistoryEntry;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.qunyun.member.messaging.Outbox;
+import io.qunyun.platform.messaging.Outbox;
 import io.qunyun.member.messaging.TierChangedEvents;
 import io.qunyun.member.persistence.Member;
 import io.qunyun.member.persistence.MemberRepository;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.persistence.Activity;
 
 /** Turns a stored activity into its member-activities record. */

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
+import io.qunyun.platform.messaging.DeadLetters;
+import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.member.persistence.CampaignPhaseRepository;
 
 /**

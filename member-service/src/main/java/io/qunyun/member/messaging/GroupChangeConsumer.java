@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
+import io.qunyun.platform.messaging.DeadLetters;
+import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.member.persistence.CommunityGroup;
 import io.qunyun.member.persistence.CommunityGroupRepository;
 

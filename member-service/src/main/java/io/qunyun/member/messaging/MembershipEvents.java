@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.persistence.Membership;
 
 /** Turns membership changes into membership-events and member-stage-changes records for the outbox. */

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 
+import io.qunyun.platform.messaging.DeadLetters;
+import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.MembershipService;
 import io.qunyun.member.domain.RewardDecision;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.qunyun.platform.messaging.OutboxMessage;
+
 /** io.qunyun.member.tier.changed.v1 on member-stage-changes (key = member id). */
 @ApplicationScoped
 public class TierChangedEvents {

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
+import io.qunyun.platform.messaging.DeadLetters;
+import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.member.domain.TierDecision;
 import io.qunyun.member.domain.TierService;
 

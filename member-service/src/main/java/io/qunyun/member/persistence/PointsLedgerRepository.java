@@ -18,6 +18,7 @@ import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+import io.qunyun.platform.persistence.ArrayColumns;
 import io.qunyun.member.domain.LedgerPosting;
 
 /** The append-only points ledger: there is deliberately no update or delete here. */

@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import io.qunyun.platform.persistence.ArrayColumns;
+
 /** Tier decisions applied to members (member_tier_decision): the idempotency record and the tier history. */
 @ApplicationScoped
 public class TierDecisionRepository {

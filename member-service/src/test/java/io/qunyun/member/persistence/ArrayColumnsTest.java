@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.qunyun.platform.persistence.ArrayColumns;
+
 /** Fired rules travel as one array literal per ledger row: whatever a rule's name holds comes back unchanged. */
 class ArrayColumnsTest {
 

@@ -1,4 +1,4 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import io.qunyun.member.config.LedgerConfig;
 
 class StoreRetryTest {
 
-    private static LedgerConfig config(long firstMs, long maxMs) {
-        return new LedgerConfig() {
+    private static StoreRetryConfig config(long firstMs, long maxMs) {
+        return new StoreRetryConfig() {
             @Override
             public Duration retryBackoff() {
                 return Duration.ofMillis(firstMs);

@@ -1,4 +1,4 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.messaging;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -1,4 +1,4 @@
-package io.qunyun.member.persistence;
+package io.qunyun.platform.persistence;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -17,21 +17,21 @@ import java.util.function.Function;
  *
  * @param <T> the row
  */
-final class ArrayColumns<T> {
+public final class ArrayColumns<T> {
 
     private final Connection connection;
     private final List<T> rows;
     private final PreparedStatement statement;
     private int index;
 
-    ArrayColumns(Connection connection, PreparedStatement statement, List<T> rows) {
+    public ArrayColumns(Connection connection, PreparedStatement statement, List<T> rows) {
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
     }
 
     /** The next parameter: a {@code type[]} of one value per row (null allowed). */
-    ArrayColumns<T> add(String type, Function<T, ?> value) throws SQLException {
+    public ArrayColumns<T> add(String type, Function<T, ?> value) throws SQLException {
         Object[] column = new Object[rows.size()];
         for (int i = 0; i < column.length; i++) {
             column[i] = value.apply(rows.get(i));
@@ -42,7 +42,7 @@ final class ArrayColumns<T> {
     }
 
     /** The next parameter as {@code text[]} of each value's {@code toString()} (cast in the SQL). */
-    ArrayColumns<T> addText(Function<T, ?> value) throws SQLException {
+    public ArrayColumns<T> addText(Function<T, ?> value) throws SQLException {
         return add("text", row -> {
             Object v = value.apply(row);
             return v == null ? null : v.toString();
@@ -50,7 +50,7 @@ final class ArrayColumns<T> {
     }
 
     /** A PostgreSQL array literal of texts ({@code {"a","b"}}), to travel as one text element and be cast back. */
-    static String literal(List<String> values) {
+    public static String literal(List<String> values) {
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

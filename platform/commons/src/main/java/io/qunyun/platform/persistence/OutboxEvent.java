@@ -1,4 +1,4 @@
-package io.qunyun.campaign.persistence;
+package io.qunyun.platform.persistence;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.qunyun.member.persistence;
+package io.qunyun.platform.persistence;
 
 import java.util.List;
 

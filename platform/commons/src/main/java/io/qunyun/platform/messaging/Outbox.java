@@ -1,4 +1,4 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import io.qunyun.member.persistence.OutboxEvent;
-import io.qunyun.member.persistence.OutboxEventRepository;
+import io.qunyun.platform.persistence.OutboxEvent;
+import io.qunyun.platform.persistence.OutboxEventRepository;
 
 /** Writes records to publish into the caller's transaction (transactional outbox). */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.messaging;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.qunyun.member.config.LedgerConfig;
 
 /**
  * Runs a consumer's database write (its own transaction) until it succeeds, with exponential backoff; also
@@ -27,10 +26,10 @@ public class StoreRetry {
 
     private static final Logger LOG = Logger.getLogger(StoreRetry.class);
 
-    private final LedgerConfig config;
+    private final StoreRetryConfig config;
     private final AtomicInteger waiting = new AtomicInteger();
 
-    StoreRetry(LedgerConfig config, MeterRegistry registry) {
+    StoreRetry(StoreRetryConfig config, MeterRegistry registry) {
         this.config = config;
         Gauge.builder("consumer.store.waiting", waiting, AtomicInteger::get)
                 .description("Consumers waiting to store what they polled: the database, or the broker for dead letters")

@@ -1,4 +1,4 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-import io.qunyun.member.config.LedgerConfig;
 
 /**
  * A dead letter the broker does not acknowledge is sent again until it is, and only the letters not yet acknowledged
@@ -71,7 +70,7 @@ class DeadLettersTest {
     }
 
     private static StoreRetry retry() {
-        return new StoreRetry(new LedgerConfig() {
+        return new StoreRetry(new StoreRetryConfig() {
             @Override
             public Duration retryBackoff() {
                 return Duration.ofMillis(1);

@@ -1,4 +1,4 @@
-package io.qunyun.member.config;
+package io.qunyun.platform.messaging;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

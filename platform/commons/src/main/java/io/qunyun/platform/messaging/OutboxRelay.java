@@ -1,4 +1,4 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
@@ -28,14 +27,14 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-import io.qunyun.member.config.OutboxConfig;
-import io.qunyun.member.persistence.OutboxEvent;
-import io.qunyun.member.persistence.OutboxEventRepository;
+import io.qunyun.platform.persistence.OutboxEvent;
+import io.qunyun.platform.persistence.OutboxEventRepository;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and deletes them only after the broker acknowledged
  * them: at least once, in order per key. Woken right after each commit that wrote rows, and by a
  * periodic sweep for rows no wake-up reached (e.g. the process died between commit and send).
+ * Which emitter sends a topic is the service's {@link OutboxChannels}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,7 +42,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxEventRepository rows;
-    private final Emitter<String> emitter;
+    private final OutboxChannels channels;
     private final OutboxConfig config;
     private final AtomicLong pendingRows = new AtomicLong();
     private final io.micrometer.core.instrument.Counter failedRuns;
@@ -57,10 +56,9 @@ public class OutboxRelay {
         return thread;
     });
 
-    OutboxRelay(OutboxEventRepository rows, @Channel("member-activities") Emitter<String> emitter,
-            OutboxConfig config, MeterRegistry registry) {
+    OutboxRelay(OutboxEventRepository rows, OutboxChannels channels, OutboxConfig config, MeterRegistry registry) {
         this.rows = rows;
-        this.emitter = emitter;
+        this.channels = channels;
         this.config = config;
         Gauge.builder("outbox.pending.rows", pendingRows, AtomicLong::get)
                 .description("Outbox rows not yet acknowledged by Kafka (the span of their ids), as of the relay's last run")
@@ -171,6 +169,11 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {
+        Emitter<String> emitter = channels.emitterFor(row.topic);
+        if (emitter == null) {
+            // not acknowledged: the row and those after it stay, and the run counts as failed
+            return CompletableFuture.failedFuture(new IllegalStateException("no channel for topic " + row.topic));
+        }
         return AckedSend.send(emitter, row.payload, OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)

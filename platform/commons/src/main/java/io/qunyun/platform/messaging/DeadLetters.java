@@ -1,4 +1,4 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,15 +19,20 @@ import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Sends rejected records, unchanged, to {@code <their topic>-dlq} with the reason in headers, for every consumer of
- * member-service (one channel: the topic is chosen per record). A consumer's offsets must not move past a record
- * that is in neither place, so {@link #deliver} returns only when the broker acknowledged every letter; while it
- * does not (broker down or slow), the letters not yet acknowledged are sent again with {@link StoreRetry}'s backoff,
- * as a database write would be: the consumer waits and its partitions pause, and the channel does not fail, so it
- * resumes when the broker is back, without a restart. A letter can then arrive twice (at least once).
+ * Sends rejected records, unchanged, to {@code <their topic>-dlq} with the reason in the same dead-letter-* headers
+ * as SmallRye's dead-letter-queue strategy (docs/events.md), for the batch consumers of a service (one channel,
+ * {@value #CHANNEL}: the topic is chosen per record). Batch consumers need it: the failure strategy acts on a whole
+ * batch, while one poison record must be set aside without holding back or dropping the others. A consumer's
+ * offsets must not move past a record that is in neither place, so {@link #deliver} returns only when the broker
+ * acknowledged every letter; while it does not (broker down or slow), the letters not yet acknowledged are sent
+ * again with {@link StoreRetry}'s backoff, as a database write would be: the consumer waits and its partitions
+ * pause, and the channel does not fail, so it resumes when the broker is back, without a restart. A letter can
+ * then arrive twice (at least once).
  */
 @ApplicationScoped
 public class DeadLetters {
+
+    public static final String CHANNEL = "dead-letters";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
@@ -39,7 +44,7 @@ public class DeadLetters {
     private final Emitter<byte[]> emitter;
     private final StoreRetry retry;
 
-    DeadLetters(@Channel("dead-letters") Emitter<byte[]> emitter, StoreRetry retry) {
+    DeadLetters(@Channel(CHANNEL) Emitter<byte[]> emitter, StoreRetry retry) {
         this.emitter = emitter;
         this.retry = retry;
     }
