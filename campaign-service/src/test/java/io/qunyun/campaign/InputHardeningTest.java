@@ -14,7 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.rest.ProblemType;
+import io.qunyun.platform.rest.ProblemType;
 import io.qunyun.testkit.ErrorVocabulary;
 import io.restassured.http.ContentType;
 

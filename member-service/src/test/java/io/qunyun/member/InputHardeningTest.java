@@ -25,7 +25,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.config.ActivitiesConfig;
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.RewardDecision;
-import io.qunyun.member.rest.ProblemType;
+import io.qunyun.platform.rest.ProblemType;
 import io.qunyun.testkit.ErrorVocabulary;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

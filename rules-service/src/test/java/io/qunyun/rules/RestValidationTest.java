@@ -16,6 +16,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import io.qunyun.platform.rest.ProblemType;
+
 /** Every rejected request answers application/problem+json naming the request field at fault. */
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
@@ -130,7 +132,7 @@ class RestValidationTest {
     @Test
     void everyProblemTypeOfThisServiceIsDocumented() {
         var documented = io.qunyun.testkit.ErrorVocabulary.documented();
-        for (io.qunyun.rules.rest.ProblemType type : io.qunyun.rules.rest.ProblemType.values()) {
+        for (ProblemType type : ProblemType.values()) {
             org.junit.jupiter.api.Assertions.assertTrue(documented.contains(type.uri()), type.uri() + " not in docs/errors.md");
         }
     }
