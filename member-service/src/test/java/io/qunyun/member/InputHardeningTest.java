@@ -25,7 +25,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.config.ActivitiesConfig;
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.RewardDecision;
-import io.qunyun.member.rest.ProblemType;
+import io.qunyun.platform.rest.ProblemType;
 import io.qunyun.testkit.ErrorVocabulary;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -227,5 +227,24 @@ class InputHardeningTest {
     private long count(String sql) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult())
                 .longValue());
+    }
+
+    /** The generic mappers live in platform-commons (io.qunyun.platform.rest): they must answer in this service. */
+    @Test
+    void platformMappersAnswerHere() {
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body("{\"a\": nope")
+                .post("/members")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://qunyun.io/problems/malformed-body"))
+                .body("title", org.hamcrest.Matchers.equalTo("Malformed request body"))
+                .body("instance", org.hamcrest.Matchers.equalTo("/members"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("a"));
+        io.restassured.RestAssured.given().get("/no-such-route")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://qunyun.io/problems/not-found"));
+        io.restassured.RestAssured.given().delete("/members")
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://qunyun.io/problems/http-405"))
+                .body("title", org.hamcrest.Matchers.equalTo("Method Not Allowed"));
     }
 }

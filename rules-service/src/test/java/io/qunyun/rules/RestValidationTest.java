@@ -16,6 +16,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import io.qunyun.platform.rest.ProblemType;
+
 /** Every rejected request answers application/problem+json naming the request field at fault. */
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
@@ -130,7 +132,7 @@ class RestValidationTest {
     @Test
     void everyProblemTypeOfThisServiceIsDocumented() {
         var documented = io.qunyun.testkit.ErrorVocabulary.documented();
-        for (io.qunyun.rules.rest.ProblemType type : io.qunyun.rules.rest.ProblemType.values()) {
+        for (ProblemType type : ProblemType.values()) {
             org.junit.jupiter.api.Assertions.assertTrue(documented.contains(type.uri()), type.uri() + " not in docs/errors.md");
         }
     }
@@ -141,5 +143,24 @@ class RestValidationTest {
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400));
+    }
+
+    /** The generic mappers live in platform-commons (io.qunyun.platform.rest): they must answer in this service. */
+    @Test
+    void platformMappersAnswerHere() {
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body("{\"a\": nope")
+                .post("/decisions/reward")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://qunyun.io/problems/malformed-body"))
+                .body("title", org.hamcrest.Matchers.equalTo("Malformed request body"))
+                .body("instance", org.hamcrest.Matchers.equalTo("/decisions/reward"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("a"));
+        io.restassured.RestAssured.given().get("/no-such-route")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://qunyun.io/problems/not-found"));
+        io.restassured.RestAssured.given().delete("/decisions/reward")
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://qunyun.io/problems/http-405"))
+                .body("title", org.hamcrest.Matchers.equalTo("Method Not Allowed"));
     }
 }

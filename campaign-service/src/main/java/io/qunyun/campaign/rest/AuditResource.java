@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.qunyun.campaign.domain.audit.AuditEntry;
 import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.audit.AuditQuery;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 /** The audit log, for admins: who did what to what, and when (docs/operations.md, "Audit log"). */
 @Path("/audit")
@@ -56,7 +57,7 @@ public class AuditResource {
         try {
             query = AuditQuery.parse(actor, action, targetType, targetId, from, to, after, limit);
         } catch (AuditQuery.InvalidFilterException e) {
-            throw ProblemException.badField(e.field(), e.getMessage());
+            throw new InvalidParameterException(e.field(), e.getMessage());
         }
         AuditLog.Page page = audit.page(query);
         return new AuditPage(page.entries().stream().map(AuditEntryView::of).toList(), page.nextCursor());

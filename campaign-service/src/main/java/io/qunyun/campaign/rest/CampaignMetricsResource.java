@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.qunyun.campaign.domain.lifecycle.CampaignMetricsService;
 import io.qunyun.campaign.domain.lifecycle.CampaignMetricsService.CampaignMetrics;
+import io.qunyun.platform.rest.ProblemException;
+import io.qunyun.platform.rest.ProblemType;
 
 /** A campaign's metrics against its north-star target (kept apart from the scheduling resources). */
 @Path("/campaigns/{id}/metrics")
@@ -34,8 +36,7 @@ public class CampaignMetricsResource {
         try {
             return metrics.of(id).orElseThrow(() -> ProblemException.notFound("campaign " + id));
         } catch (io.qunyun.campaign.domain.lifecycle.GroupMetricsService.DefinitionsUnavailableException e) {
-            throw new ProblemException(503, ProblemType.RULES_SERVICE_UNAVAILABLE.uri(),
-                    ProblemType.RULES_SERVICE_UNAVAILABLE.title(), e.getMessage(), null, null);
+            throw new ProblemException(ProblemType.RULES_SERVICE_UNAVAILABLE, e.getMessage());
         }
     }
 }

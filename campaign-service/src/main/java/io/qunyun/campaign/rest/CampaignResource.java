@@ -38,6 +38,7 @@ import io.qunyun.campaign.rest.CampaignDtos.DryRunRequest;
 import io.qunyun.campaign.rest.CampaignDtos.StartCampaignRequest;
 import io.qunyun.campaign.rest.CampaignDtos.Timeline;
 import io.qunyun.campaign.rest.CampaignDtos.TimelineEntry;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 @Path("/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
@@ -127,7 +128,7 @@ public class CampaignResource {
             try {
                 afterId = Long.parseLong(after);
             } catch (NumberFormatException e) {
-                throw ProblemException.badField("after", "is not a cursor returned by this endpoint");
+                throw new InvalidParameterException("after", "is not a cursor returned by this endpoint");
             }
         }
         Map<UUID, String> zones = campaigns.groupsOf(id).stream()

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.qunyun.campaign.config.VirtualClock;
 import io.qunyun.campaign.domain.campaign.Scheduler;
+import io.qunyun.platform.rest.InvalidParameterException;
+import io.qunyun.platform.rest.ProblemException;
 
 /** Moves the virtual clock (test and demo profiles only; 404 on the system clock). */
 @Path("/clock")
@@ -61,11 +63,11 @@ public class ClockResource {
                     + "the periodic run would do the same a moment later.")
     public ClockView advance(@NotNull @jakarta.validation.Valid Advance body) {
         if (body.duration().isNegative()) {
-            throw ProblemException.badField("duration", "must not be negative");
+            throw new InvalidParameterException("duration", "must not be negative");
         }
         Instant target = virtual().after(body.duration());
         if (target == null || !VirtualClock.settable(target)) {
-            throw ProblemException.badField("duration", "must not move the clock past " + VirtualClock.LATEST);
+            throw new InvalidParameterException("duration", "must not move the clock past " + VirtualClock.LATEST);
         }
         Instant now = virtual().advance(body.duration());
         scheduler.runOnce();
@@ -78,7 +80,7 @@ public class ClockResource {
     @Operation(summary = "Set the virtual clock")
     public ClockView set(@NotNull @jakarta.validation.Valid SetInstant body) {
         if (!VirtualClock.settable(body.instant())) {
-            throw ProblemException.badField("instant", "must be between " + VirtualClock.EARLIEST + " and "
+            throw new InvalidParameterException("instant", "must be between " + VirtualClock.EARLIEST + " and "
                     + VirtualClock.LATEST);
         }
         Instant now = virtual().set(body.instant());

@@ -33,6 +33,9 @@ import io.qunyun.campaign.persistence.GroupEntity;
 import io.qunyun.campaign.persistence.LifecycleStore;
 import io.qunyun.campaign.rest.GroupDtos.GroupView;
 import io.qunyun.campaign.rules.RulesClient;
+import io.qunyun.platform.rest.InvalidParameterException;
+import io.qunyun.platform.rest.ProblemException;
+import io.qunyun.platform.rest.ProblemType;
 
 /** Group metrics, lifecycle (actions, tasks, previews) and the group matrix (docs/lifecycle.md). */
 // "/groups" and not "/groups/{id}": JAX-RS picks the resource class by its own path first, and a class
@@ -78,10 +81,10 @@ public class LifecycleResource {
         LocalDate last = to == null ? today : date("to", to);
         LocalDate first = from == null ? last.minusDays(6) : date("from", from);
         if (first.isAfter(last)) {
-            throw ProblemException.badField("from", "must not be after to");
+            throw new InvalidParameterException("from", "must not be after to");
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-            throw ProblemException.badField("from", "the range must not exceed " + MAX_DAYS + " days");
+            throw new InvalidParameterException("from", "the range must not exceed " + MAX_DAYS + " days");
         }
         RulesClient.MetricDefinitions definitions = definitions(group);
         return new MetricsView(id, group.timeZone, first, last, definitions,
@@ -109,7 +112,7 @@ public class LifecycleResource {
     public LifecyclePlan preview(@PathParam("id") UUID id, @QueryParam("verdict") String verdict) {
         positioning.get(id);
         if (verdict == null || !List.of("REVIVE", "TRANSFER_ACTIVE", "DISSOLVE", "EXPIRE").contains(verdict)) {
-            throw ProblemException.badField("verdict", "must be REVIVE, TRANSFER_ACTIVE, DISSOLVE or EXPIRE");
+            throw new InvalidParameterException("verdict", "must be REVIVE, TRANSFER_ACTIVE, DISSOLVE or EXPIRE");
         }
         return lifecycle.preview(id, verdict);
     }
@@ -148,7 +151,7 @@ public class LifecycleResource {
         try {
             return GroupView.of(matrix.link(id, successor));
         } catch (GroupMatrix.InvalidLinkException e) {
-            throw ProblemException.badField(e.field(), e.getMessage());
+            throw new InvalidParameterException(e.field(), e.getMessage());
         }
     }
 
@@ -156,8 +159,7 @@ public class LifecycleResource {
         try {
             return metrics.definitions(group);
         } catch (GroupMetricsService.DefinitionsUnavailableException e) {
-            throw new ProblemException(503, ProblemType.RULES_SERVICE_UNAVAILABLE.uri(),
-                    ProblemType.RULES_SERVICE_UNAVAILABLE.title(), e.getMessage(), null, null);
+            throw new ProblemException(ProblemType.RULES_SERVICE_UNAVAILABLE, e.getMessage());
         }
     }
 
@@ -169,7 +171,7 @@ public class LifecycleResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "must be a local date (yyyy-MM-dd)");
+            throw new InvalidParameterException(field, "must be a local date (yyyy-MM-dd)");
         }
     }
 

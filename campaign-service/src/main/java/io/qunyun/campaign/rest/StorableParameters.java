@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.qunyun.campaign.config.StorableText;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 /**
  * Path and query parameters with U+0000 are refused before a resource runs (400 naming the parameter,
@@ -31,7 +32,7 @@ public class StorableParameters {
             }
             if (bad) {
                 name = name.replace("\u0000", "\\u0000");
-                throw ProblemException.badField(name, StorableText.MESSAGE);
+                throw new InvalidParameterException(name, StorableText.MESSAGE);
             }
         }
     }

@@ -24,6 +24,8 @@ import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.TemplateCatalog;
 import io.qunyun.campaign.domain.template.TemplateCatalog.StoredTemplate;
 import io.qunyun.campaign.domain.campaign.TimelinePlanner;
+import io.qunyun.platform.rest.InvalidParameterException;
+import io.qunyun.platform.rest.ProblemException;
 
 /** Campaign templates as data: list, download, validate, upload (docs/campaigns.md). */
 @Path("/templates")
@@ -115,7 +117,7 @@ public class TemplateResource {
             return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw ProblemException.badField("body", "is not UTF-8 text");
+            throw new InvalidParameterException("body", "is not UTF-8 text");
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 
 import io.qunyun.member.domain.ActivityAttributes;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 /**
  * Optional facts of an activity (purchase: product, amount, currency; content: contentKind).

@@ -23,6 +23,7 @@ import io.qunyun.member.domain.ActivityAttributes;
 import io.qunyun.member.domain.ActivityService;
 import io.qunyun.member.domain.ActivityType;
 import io.qunyun.member.domain.RecordedActivity;
+import io.qunyun.platform.rest.Problem;
 
 /**
  * Many activities in one call (up to {@value #MAX_ITEMS}): one transaction, one outbox batch, the same
@@ -59,7 +60,7 @@ public class ActivityBatchResource {
 
     /** @param activity the recorded (201) or original (200) activity; absent for 404 */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemResult(int index, int status, ActivityResponse activity, ProblemDetail.FieldError error) {
+    public record ItemResult(int index, int status, ActivityResponse activity, Problem.FieldError error) {
     }
 
     public record BatchResponse(int created, int replayed, int rejected, List<ItemResult> results) {
@@ -81,7 +82,7 @@ public class ActivityBatchResource {
             Optional<RecordedActivity> r = recorded.get(i);
             if (r.isEmpty()) {
                 rejected++;
-                results.add(new ItemResult(i, 404, null, new ProblemDetail.FieldError("activities[" + i + "].memberId",
+                results.add(new ItemResult(i, 404, null, new Problem.FieldError("activities[" + i + "].memberId",
                         "no member with id " + batch.get(i).memberId())));
             } else if (r.get().created()) {
                 created++;

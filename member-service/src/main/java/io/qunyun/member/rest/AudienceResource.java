@@ -27,6 +27,7 @@ import io.qunyun.member.domain.ActivityState;
 import io.qunyun.member.domain.CircleLayer;
 import io.qunyun.member.domain.RelationshipStage;
 import io.qunyun.member.persistence.AudienceRepository;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 /** Audiences for campaign-service (contract: POST /audiences/query), keyset-paged by membership id. */
 @Path("/audiences/query")

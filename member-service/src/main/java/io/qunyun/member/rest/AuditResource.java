@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.qunyun.member.domain.audit.AuditEntry;
 import io.qunyun.member.domain.audit.AuditLog;
 import io.qunyun.member.domain.audit.AuditQuery;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 /** The audit log, for admins: who did what to what, and when (docs/operations.md, "Audit log"). */
 @Path("/audit")

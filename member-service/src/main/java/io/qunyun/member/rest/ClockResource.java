@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.qunyun.member.config.VirtualClock;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 /**
  * The virtual clock (qunyun.clock.mode=virtual): read it, move it forward, put it at an instant.

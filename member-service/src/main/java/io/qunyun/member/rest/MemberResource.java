@@ -28,6 +28,7 @@ import io.qunyun.member.domain.MergeService;
 import io.qunyun.member.domain.RedemptionService;
 import io.qunyun.member.domain.TierService;
 import io.qunyun.member.persistence.Activity;
+import io.qunyun.platform.rest.InvalidParameterException;
 import io.smallrye.mutiny.Uni;
 
 @Path("/members")

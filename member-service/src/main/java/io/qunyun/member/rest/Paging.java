@@ -2,6 +2,8 @@ package io.qunyun.member.rest;
 
 import java.util.UUID;
 
+import io.qunyun.platform.rest.InvalidParameterException;
+
 /** Query parameters of keyset-paged lists: {@code after} (the previous page's nextCursor) and {@code limit}. */
 final class Paging {
 

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.qunyun.member.domain.RosterImportService;
 import io.qunyun.member.domain.RosterRow;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 /**
  * {@code POST /members/import} (text/csv, UTF-8 with or without BOM): header

@@ -23,6 +23,7 @@ import io.qunyun.member.persistence.MemberRepository;
 import io.qunyun.member.persistence.TimelineRepository;
 import io.qunyun.member.persistence.TimelineRepository.Entry;
 import io.qunyun.member.persistence.TimelineRepository.Position;
+import io.qunyun.platform.rest.InvalidParameterException;
 
 /** A member's timeline, newest first, cursor-paged. (A path of its own: see MemberMembershipResource.) */
 @Path("/members/{id}/timeline")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.qunyun.platform.rest.InvalidParameterException;
 import io.qunyun.rules.domain.audit.AuditEntry;
 import io.qunyun.rules.domain.audit.AuditLog;
 import io.qunyun.rules.domain.audit.AuditQuery;

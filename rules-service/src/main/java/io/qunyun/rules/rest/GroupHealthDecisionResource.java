@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.qunyun.platform.rest.Problem;
 import io.qunyun.rules.domain.health.GroupHealthService;
 
 /** Group lifecycle care: {@code POST /decisions/group-health}, the same decision the group-metrics consumer makes. */

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.qunyun.platform.rest.Problem;
 import io.qunyun.rules.domain.schedule.SchedulePolicyService;
 
 /** Campaign scheduling policy: {@code POST /decisions/schedule-policy}. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.qunyun.platform.rest.InvalidParameterException;
 import io.qunyun.rules.config.StorableText;
 
 /**

@@ -1,6 +1,9 @@
-package io.qunyun.member.rest;
+package io.qunyun.platform.rest;
 
-/** A query parameter the resource validates itself (so "abc" is a 400 naming it, not a 404). */
+/**
+ * A path, query or body parameter the resource refuses itself (e.g. "abc" where a number belongs, a cursor not
+ * returned by the endpoint, text that cannot be stored): 400 invalid-request naming it, not a 404 or a 500.
+ */
 public class InvalidParameterException extends RuntimeException {
 
     private final String parameter;

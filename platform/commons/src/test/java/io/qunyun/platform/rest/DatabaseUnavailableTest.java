@@ -1,4 +1,4 @@
-package io.qunyun.member.rest;
+package io.qunyun.platform.rest;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

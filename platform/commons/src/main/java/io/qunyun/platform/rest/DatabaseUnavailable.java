@@ -1,4 +1,4 @@
-package io.qunyun.member.rest;
+package io.qunyun.platform.rest;
 
 import java.sql.SQLException;
 
@@ -6,15 +6,12 @@ import java.sql.SQLException;
  * Tells a failure caused by PostgreSQL being unreachable (stopped, restarting, connections refused or
  * the pool unable to get one) from a defect: the first answers 503 with Retry-After, the second 500.
  */
-final class DatabaseUnavailable {
-
-    /** Seconds a client should wait before retrying (a PostgreSQL restart takes a few). */
-    static final String RETRY_AFTER_SECONDS = "5";
+public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
