@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.qunyun.member.config.MembershipConfig;
@@ -22,15 +21,6 @@ import io.qunyun.member.domain.MembershipRules.StandingFacts;
 import io.qunyun.member.domain.audit.Actor;
 import io.qunyun.member.domain.audit.AuditActions;
 import io.qunyun.member.domain.audit.AuditLog;
-import io.qunyun.member.messaging.MembershipEvents;
-import io.qunyun.member.messaging.Outbox;
-import io.qunyun.member.persistence.CommunityGroup;
-import io.qunyun.member.persistence.CommunityGroupRepository;
-import io.qunyun.member.persistence.MemberRepository;
-import io.qunyun.member.persistence.Membership;
-import io.qunyun.member.persistence.MembershipApplication;
-import io.qunyun.member.persistence.MembershipApplicationRepository;
-import io.qunyun.member.persistence.MembershipRepository;
 
 /**
  * Who is in which group: joining (directly, by screening, by invitation, as staff), leaving and being
@@ -40,23 +30,22 @@ import io.qunyun.member.persistence.MembershipRepository;
 @ApplicationScoped
 public class MembershipService {
 
-    private final MemberRepository members;
-    private final CommunityGroupRepository groups;
-    private final MembershipRepository memberships;
-    private final MembershipApplicationRepository applications;
+    private final Members members;
+    private final CommunityGroups groups;
+    private final Memberships memberships;
+    private final MembershipApplications applications;
     private final RoleCatalogue roles;
     private final MembershipRules rules;
-    private final MembershipEvents events;
-    private final Outbox outbox;
+    private final MembershipPublisher events;
     private final Clock clock;
     private final MembershipConfig config;
 
     private final GroupTimeZones zones;
     private final AuditLog audit;
 
-    MembershipService(MemberRepository members, CommunityGroupRepository groups, MembershipRepository memberships,
-            MembershipApplicationRepository applications, RoleCatalogue roles, MembershipRules rules,
-            MembershipEvents events, Outbox outbox, Clock clock, MembershipConfig config, GroupTimeZones zones,
+    MembershipService(Members members, CommunityGroups groups, Memberships memberships,
+            MembershipApplications applications, RoleCatalogue roles, MembershipRules rules,
+            MembershipPublisher events, Clock clock, MembershipConfig config, GroupTimeZones zones,
             AuditLog audit) {
         this.zones = zones;
         this.audit = audit;
@@ -67,7 +56,6 @@ public class MembershipService {
         this.roles = roles;
         this.rules = rules;
         this.events = events;
-        this.outbox = outbox;
         this.clock = clock;
         this.config = config;
     }
@@ -110,7 +98,7 @@ public class MembershipService {
             MembershipApplication application = newApplication(command.memberId(), groupId, List.of(), admission.rule(), now);
             application.invitedFromGroupId = command.invitedFromGroupId();
             application.invitedBy = command.addedBy();
-            applications.persist(application);
+            applications.save(application);
             auditApplied(application);
             return new JoinResult(null, application);
         }
@@ -133,7 +121,7 @@ public class MembershipService {
         }
         Admission admission = admission(memberId, group, now);
         MembershipApplication application = newApplication(memberId, groupId, answers, admission.rule(), now);
-        applications.persist(application);
+        applications.save(application);
         auditApplied(application);
         return application;
     }
@@ -185,7 +173,7 @@ public class MembershipService {
 
     @Transactional
     public MembershipApplication application(UUID groupId, UUID applicationId) {
-        return applications.find("id = ?1 and groupId = ?2", applicationId, groupId).firstResultOptional()
+        return applications.ofGroup(applicationId, groupId)
                 .orElseThrow(() -> new NotFoundException("applicationId",
                         "no application " + applicationId + " to group " + groupId));
     }
@@ -233,7 +221,7 @@ public class MembershipService {
             if (!decision.expel() || decision.groupId() == null) {
                 continue;
             }
-            if (members.findByIdOptional(decision.memberId(), LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
+            if (members.lockById(decision.memberId()).isEmpty()) {
                 continue; // dead-lettered by the ledger as an unknown member
             }
             Optional<Membership> open = memberships.lockOpen(decision.memberId(), decision.groupId());
@@ -311,7 +299,7 @@ public class MembershipService {
         membership.exitReason = reason;
         membership.exitReference = reference;
         membership.nextStandingCheckAt = null;
-        outbox.enqueue(events.ended(membership));
+        events.ended(membership);
         return membership;
     }
 
@@ -356,8 +344,8 @@ public class MembershipService {
     }
 
     private Membership persistJoined(Membership membership, Instant now) {
-        memberships.persist(membership);
-        outbox.enqueue(events.joined(membership, now));
+        memberships.save(membership);
+        events.joined(membership, now);
         return membership;
     }
 
@@ -442,7 +430,7 @@ public class MembershipService {
     }
 
     private void lockMember(UUID memberId) {
-        if (members.findByIdOptional(memberId, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
+        if (members.lockById(memberId).isEmpty()) {
             throw new NotFoundException("memberId", "no member with id " + memberId);
         }
     }
@@ -452,7 +440,7 @@ public class MembershipService {
     }
 
     private CommunityGroup group(UUID groupId, String field) {
-        return groups.findByIdOptional(groupId).orElseThrow(() -> new GroupNotKnownException(groupId, field));
+        return groups.byId(groupId).orElseThrow(() -> new GroupNotKnownException(groupId, field));
     }
 
     private Instant now() {

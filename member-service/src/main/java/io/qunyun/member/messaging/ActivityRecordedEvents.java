@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.qunyun.member.persistence.Activity;
+import io.qunyun.member.domain.Activity;
 
 /** Turns a stored activity into its member-activities record. */
 @ApplicationScoped

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
-import io.qunyun.member.persistence.CommunityGroup;
+import io.qunyun.member.domain.CommunityGroup;
 import io.qunyun.member.persistence.CommunityGroupRepository;
 
 /**

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.qunyun.member.persistence.Membership;
+import io.qunyun.member.domain.Membership;
 
 /** Turns membership changes into membership-events and member-stage-changes records for the outbox. */
 @ApplicationScoped

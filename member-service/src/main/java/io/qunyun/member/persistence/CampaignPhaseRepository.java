@@ -1,5 +1,7 @@
 package io.qunyun.member.persistence;
 
+import io.qunyun.member.domain.CampaignPhases;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import jakarta.persistence.EntityManager;
 
 /** The current campaign phase of each group, from campaign-phase-changed. */
 @ApplicationScoped
-public class CampaignPhaseRepository {
+public class CampaignPhaseRepository implements CampaignPhases {
 
     @Inject
     EntityManager em;

@@ -1,5 +1,9 @@
 package io.qunyun.member.persistence;
 
+import io.qunyun.member.domain.Catalogue;
+
+import io.qunyun.member.domain.CatalogueReward;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +15,7 @@ import org.hibernate.Session;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class CatalogueRepository implements PanacheRepositoryBase<CatalogueReward, UUID> {
+public class CatalogueRepository implements PanacheRepositoryBase<CatalogueReward, UUID>, Catalogue {
 
     /** @return false when the code is taken */
     public boolean insertIfAbsent(CatalogueReward reward) {
@@ -34,5 +38,10 @@ public class CatalogueRepository implements PanacheRepositoryBase<CatalogueRewar
 
     public List<CatalogueReward> listByCode() {
         return list("order by code");
+    }
+
+    @Override
+    public java.util.Optional<CatalogueReward> byId(java.util.UUID id) {
+        return findByIdOptional(id);
     }
 }

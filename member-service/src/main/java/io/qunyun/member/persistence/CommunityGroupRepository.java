@@ -1,5 +1,9 @@
 package io.qunyun.member.persistence;
 
+import io.qunyun.member.domain.CommunityGroups;
+
+import io.qunyun.member.domain.CommunityGroup;
+
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +13,7 @@ import org.hibernate.Session;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class CommunityGroupRepository implements PanacheRepositoryBase<CommunityGroup, UUID> {
+public class CommunityGroupRepository implements PanacheRepositoryBase<CommunityGroup, UUID>, CommunityGroups {
 
     /**
      * Inserts the group or overwrites it with a newer change. A change that is not newer than the
@@ -38,5 +42,10 @@ public class CommunityGroupRepository implements PanacheRepositoryBase<Community
                 .setParameter("updatedAt", group.updatedAt)
                 .executeUpdate();
         return changed == 1;
+    }
+
+    @Override
+    public java.util.Optional<CommunityGroup> byId(java.util.UUID id) {
+        return findByIdOptional(id);
     }
 }

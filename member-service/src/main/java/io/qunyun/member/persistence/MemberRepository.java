@@ -1,5 +1,9 @@
 package io.qunyun.member.persistence;
 
+import io.qunyun.member.domain.Members;
+
+import io.qunyun.member.domain.Member;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -14,7 +18,7 @@ import org.hibernate.Session;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
+public class MemberRepository implements PanacheRepositoryBase<Member, UUID>, Members {
 
     /**
      * Inserts unless (source_system, external_id) is taken. ON CONFLICT instead of catching a
@@ -163,5 +167,15 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public boolean exists(UUID id) {
         return count("id", id) > 0;
+    }
+
+    @Override
+    public java.util.Optional<Member> byId(java.util.UUID id) {
+        return findByIdOptional(id);
+    }
+
+    @Override
+    public java.util.Optional<Member> lockById(java.util.UUID id) {
+        return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 }

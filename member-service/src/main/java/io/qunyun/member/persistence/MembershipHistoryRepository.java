@@ -1,10 +1,19 @@
 package io.qunyun.member.persistence;
 
+import io.qunyun.member.domain.MembershipHistory;
+
+import io.qunyun.member.domain.MembershipHistoryEntry;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Append-only: rows are persisted, never changed (a trigger refuses updates and deletes). */
 @ApplicationScoped
-public class MembershipHistoryRepository implements PanacheRepository<MembershipHistoryEntry> {
+public class MembershipHistoryRepository implements PanacheRepository<MembershipHistoryEntry>, MembershipHistory {
+
+    @Override
+    public void save(MembershipHistoryEntry entry) {
+        persist(entry);
+    }
 }

@@ -1,5 +1,9 @@
 package io.qunyun.member.persistence;
 
+import io.qunyun.member.domain.PointsLedger;
+
+import io.qunyun.member.domain.LedgerEntry;
+
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +26,7 @@ import io.qunyun.member.domain.LedgerPosting;
 
 /** The append-only points ledger: there is deliberately no update or delete here. */
 @ApplicationScoped
-public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
+public class PointsLedgerRepository implements PanacheRepository<LedgerEntry>, PointsLedger {
 
     /**
      * Appends the row unless its activity id was used before (redelivery, duplicate publish, a second
@@ -159,10 +163,6 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
     public java.util.Set<UUID> presentActivityIds(Collection<UUID> activityIds) {
         return UuidArrayQuery.ids(getEntityManager(),
                 "SELECT activity_id FROM points_ledger WHERE activity_id = ANY (?)", activityIds);
-    }
-
-    /** One day's cap counter: member, activity type, group (null = outside any group), local day. */
-    public record DayKey(UUID memberId, String activityType, UUID groupId, LocalDate localDay) {
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.qunyun.member.persistence;
 
+import io.qunyun.member.domain.Redemptions;
+
+import io.qunyun.member.domain.Redemption;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,9 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class RedemptionRepository implements PanacheRepositoryBase<Redemption, UUID> {
+public class RedemptionRepository implements PanacheRepositoryBase<Redemption, UUID>, Redemptions {
 
     public Optional<Redemption> findByKey(UUID memberId, String idempotencyKey) {
         return find("memberId = ?1 and idempotencyKey = ?2", memberId, idempotencyKey).firstResultOptional();
+    }
+
+    @Override
+    public void save(Redemption redemption) {
+        persist(redemption);
     }
 }

@@ -1,5 +1,7 @@
 package io.qunyun.member.persistence;
 
+import io.qunyun.member.domain.TierDecisions;
+
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,12 +16,7 @@ import org.hibernate.Session;
 
 /** Tier decisions applied to members (member_tier_decision): the idempotency record and the tier history. */
 @ApplicationScoped
-public class TierDecisionRepository {
-
-    /** One applied decision; changed = it moved the member to another tier. */
-    public record Applied(UUID decisionId, UUID memberId, String tier, String previousTier, boolean changed,
-            String benefits, Long growthValue, List<String> firedRules, String tableVersion, Instant appliedAt) {
-    }
+public class TierDecisionRepository implements TierDecisions {
 
     @Inject
     EntityManager em;

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.qunyun.member.domain.MembershipService;
-import io.qunyun.member.persistence.Membership;
+import io.qunyun.member.domain.Membership;
 import io.qunyun.member.rest.MembershipDtos.ApplicationResponse;
 import io.qunyun.member.rest.MembershipDtos.ApplyRequest;
 import io.qunyun.member.rest.MembershipDtos.ClosureRequest;
