@@ -1,9 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.Activities;
-
-import io.qunyun.member.domain.Activity;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import io.qunyun.member.domain.Activities;
+import io.qunyun.member.domain.Activity;
 
 @ApplicationScoped
 public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>, Activities {

@@ -1,7 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.CampaignPhases;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import io.qunyun.member.domain.CampaignPhases;
 
 /** The current campaign phase of each group, from campaign-phase-changed. */
 @ApplicationScoped

@@ -1,9 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.Catalogue;
-
-import io.qunyun.member.domain.CatalogueReward;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import io.qunyun.member.domain.Catalogue;
+import io.qunyun.member.domain.CatalogueReward;
 
 @ApplicationScoped
 public class CatalogueRepository implements PanacheRepositoryBase<CatalogueReward, UUID>, Catalogue {

@@ -1,9 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.CommunityGroups;
-
-import io.qunyun.member.domain.CommunityGroup;
-
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import io.qunyun.member.domain.CommunityGroup;
+import io.qunyun.member.domain.CommunityGroups;
 
 @ApplicationScoped
 public class CommunityGroupRepository implements PanacheRepositoryBase<CommunityGroup, UUID>, CommunityGroups {

@@ -1,9 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.Members;
-
-import io.qunyun.member.domain.Member;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -16,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import io.qunyun.member.domain.Member;
+import io.qunyun.member.domain.Members;
 
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID>, Members {

@@ -1,9 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.MembershipApplications;
-
-import io.qunyun.member.domain.MembershipApplication;
-
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import io.qunyun.member.domain.MembershipApplication;
+import io.qunyun.member.domain.MembershipApplications;
 
 @ApplicationScoped
 public class MembershipApplicationRepository implements PanacheRepositoryBase<MembershipApplication, UUID>, MembershipApplications {

@@ -1,12 +1,11 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.MembershipHistory;
-
-import io.qunyun.member.domain.MembershipHistoryEntry;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import io.qunyun.member.domain.MembershipHistory;
+import io.qunyun.member.domain.MembershipHistoryEntry;
 
 /** Append-only: rows are persisted, never changed (a trigger refuses updates and deletes). */
 @ApplicationScoped

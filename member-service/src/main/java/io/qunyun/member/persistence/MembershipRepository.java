@@ -1,9 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.Memberships;
-
-import io.qunyun.member.domain.Membership;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +12,9 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+
+import io.qunyun.member.domain.Membership;
+import io.qunyun.member.domain.Memberships;
 
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepositoryBase<Membership, UUID>, Memberships {

@@ -1,9 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.PointsLedger;
-
-import io.qunyun.member.domain.LedgerEntry;
-
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +18,9 @@ import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+import io.qunyun.member.domain.LedgerEntry;
 import io.qunyun.member.domain.LedgerPosting;
+import io.qunyun.member.domain.PointsLedger;
 
 /** The append-only points ledger: there is deliberately no update or delete here. */
 @ApplicationScoped

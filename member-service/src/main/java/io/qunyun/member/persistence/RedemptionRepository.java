@@ -1,15 +1,14 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.Redemptions;
-
-import io.qunyun.member.domain.Redemption;
-
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import io.qunyun.member.domain.Redemption;
+import io.qunyun.member.domain.Redemptions;
 
 @ApplicationScoped
 public class RedemptionRepository implements PanacheRepositoryBase<Redemption, UUID>, Redemptions {

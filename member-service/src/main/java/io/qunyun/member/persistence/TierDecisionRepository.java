@@ -1,7 +1,5 @@
 package io.qunyun.member.persistence;
 
-import io.qunyun.member.domain.TierDecisions;
-
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+
+import io.qunyun.member.domain.TierDecisions;
 
 /** Tier decisions applied to members (member_tier_decision): the idempotency record and the tier history. */
 @ApplicationScoped
