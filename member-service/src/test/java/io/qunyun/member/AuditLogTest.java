@@ -31,7 +31,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.domain.LedgerService;
-import io.qunyun.member.domain.MembershipService;
+import io.qunyun.member.domain.MembershipExits;
 import io.qunyun.member.domain.RewardDecision;
 import io.qunyun.member.domain.audit.Actor;
 import io.qunyun.member.domain.audit.AuditLog;
@@ -57,7 +57,7 @@ class AuditLogTest {
     RulesClient rules;
 
     @Inject
-    MembershipService memberships;
+    MembershipExits memberships;
 
     @Inject
     LedgerService ledger;

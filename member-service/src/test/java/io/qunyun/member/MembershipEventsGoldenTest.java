@@ -29,7 +29,7 @@ import io.qunyun.member.domain.RelationshipStage;
 import io.qunyun.member.messaging.MembershipChanged;
 import io.qunyun.member.messaging.MembershipEvents;
 import io.qunyun.platform.messaging.OutboxMessage;
-import io.qunyun.member.persistence.Membership;
+import io.qunyun.member.domain.Membership;
 
 /**
  * The records the outbox stores for membership-events and member-stage-changes have exactly the fields

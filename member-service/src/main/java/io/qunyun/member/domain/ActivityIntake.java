@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.qunyun.member.config.ActivitiesConfig;
 import io.qunyun.member.domain.ActivityService.NewActivity;
-import io.qunyun.platform.messaging.TraceParent;
 
 /**
  * Writes single activities that arrive together in one transaction (group commit in the application).
@@ -48,11 +47,13 @@ public class ActivityIntake {
 
     private final ActivityService activities;
     private final ActivitiesConfig config;
+    private final ActivityPublisher events;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    ActivityIntake(ActivityService activities, ActivitiesConfig config) {
+    ActivityIntake(ActivityService activities, ActivitiesConfig config, ActivityPublisher events) {
+        this.events = events;
         this.activities = activities;
         this.config = config;
     }
@@ -97,7 +98,7 @@ public class ActivityIntake {
         // a caller racing with stop() may queue after its final drain: it then waits for its own timeout
         CompletableFuture<RecordedActivity> answer = new CompletableFuture<>();
         // the event continues the caller's trace, not the writer thread's (null when tracing is off)
-        String trace = activity.traceParent() != null ? activity.traceParent() : TraceParent.current();
+        String trace = activity.traceParent() != null ? activity.traceParent() : events.currentTraceParent();
         queue.add(new Waiting(trace == null ? activity : activity.withTraceParent(trace), answer));
         return answer;
     }

@@ -17,9 +17,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import io.qunyun.member.config.ExpiryConfig;
-import io.qunyun.member.persistence.LedgerEntry;
-import io.qunyun.member.persistence.MemberRepository;
-import io.qunyun.member.persistence.PointsLedgerRepository;
 
 /**
  * Expires credited points whose time has come (expires_at, set at crediting from the PointsExpiry row
@@ -36,13 +33,13 @@ public class ExpiryService {
 
     private static final Logger LOG = Logger.getLogger(ExpiryService.class);
 
-    private final PointsLedgerRepository ledger;
-    private final MemberRepository members;
+    private final PointsLedger ledger;
+    private final Members members;
     private final LedgerService ledgerService;
     private final ExpiryConfig config;
     private final Clock clock;
 
-    ExpiryService(PointsLedgerRepository ledger, MemberRepository members, LedgerService ledgerService,
+    ExpiryService(PointsLedger ledger, Members members, LedgerService ledgerService,
             ExpiryConfig config, Clock clock) {
         this.ledger = ledger;
         this.members = members;

@@ -17,29 +17,22 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.qunyun.member.messaging.MemberGrowthEvents;
-import io.qunyun.platform.messaging.Outbox;
-import io.qunyun.member.persistence.LedgerEntry;
-import io.qunyun.member.persistence.MemberRepository;
-import io.qunyun.member.persistence.PointsLedgerRepository;
 
 @ApplicationScoped
 public class LedgerService {
 
-    private final MemberRepository members;
-    private final PointsLedgerRepository ledger;
+    private final Members members;
+    private final PointsLedger ledger;
     private final GroupTimeZones zones;
-    private final MemberGrowthEvents growthEvents;
-    private final Outbox outbox;
+    private final GrowthPublisher growthEvents;
     private final Clock clock;
 
-    LedgerService(MemberRepository members, PointsLedgerRepository ledger, GroupTimeZones zones,
-            MemberGrowthEvents growthEvents, Outbox outbox, Clock clock) {
+    LedgerService(Members members, PointsLedger ledger, GroupTimeZones zones,
+            GrowthPublisher growthEvents, Clock clock) {
         this.members = members;
         this.ledger = ledger;
         this.zones = zones;
         this.growthEvents = growthEvents;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -76,7 +69,7 @@ public class LedgerService {
         Map<UUID, ZoneId> zoneOf = new HashMap<>();
         List<RewardDecision> fresh = new ArrayList<>();
         List<LocalDate> days = new ArrayList<>();
-        Set<PointsLedgerRepository.DayKey> capped = new HashSet<>();
+        Set<PointsLedger.DayKey> capped = new HashSet<>();
         int duplicates = 0;
         for (RewardDecision decision : decisions) {
             if (!known.contains(decision.memberId())) {
@@ -92,7 +85,7 @@ public class LedgerService {
                 }
             }
         }
-        Map<PointsLedgerRepository.DayKey, Long> creditedOnDay = ledger.creditedOnDays(capped);
+        Map<PointsLedger.DayKey, Long> creditedOnDay = ledger.creditedOnDays(capped);
         List<LedgerPosting> postings = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             RewardDecision decision = fresh.get(i);
@@ -127,13 +120,13 @@ public class LedgerService {
      */
     @Transactional
     public PointsStatement statement(UUID memberId, Long after, int limit) {
-        var member = members.findByIdOptional(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
+        var member = members.byId(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
         return new PointsStatement(member, ledger.page(memberId, after, limit + 1));
     }
 
     /** Sends the new growth of these members (in the caller's transaction, through the outbox). */
     void publishGrowth(Set<UUID> memberIds, Instant now) {
-        outbox.enqueueAll(members.snapshots(memberIds).stream().map(member -> growthEvents.changed(member, now)).toList());
+        growthEvents.changed(members.snapshots(memberIds), now);
     }
 
     private LocalDate localDay(RewardDecision decision, Instant now, Map<UUID, ZoneId> zoneOf) {
@@ -147,8 +140,8 @@ public class LedgerService {
         return policy != null && policy.maxPerDay() != null && decision.points() > 0 && decision.activityType() != null;
     }
 
-    private static PointsLedgerRepository.DayKey dayKey(RewardDecision decision, LocalDate day) {
-        return new PointsLedgerRepository.DayKey(decision.memberId(), decision.activityType(), decision.groupId(), day);
+    private static PointsLedger.DayKey dayKey(RewardDecision decision, LocalDate day) {
+        return new PointsLedger.DayKey(decision.memberId(), decision.activityType(), decision.groupId(), day);
     }
 
     /**
@@ -157,14 +150,14 @@ public class LedgerService {
      * same batch see it (the batch is in the order the member's activities arrived).
      */
     private LedgerPosting postingOf(RewardDecision decision, LocalDate localDay, Instant now,
-            Map<PointsLedgerRepository.DayKey, Long> creditedOnDay) {
+            Map<PointsLedger.DayKey, Long> creditedOnDay) {
         RewardDecision.CreditPolicy policy = decision.policy();
         Instant when = decision.occurredAt() == null ? now : decision.occurredAt();
         int points = decision.points();
         String reason = decision.reason();
         String cappedBy = null;
         if (isCapped(decision)) {
-            PointsLedgerRepository.DayKey key = dayKey(decision, localDay);
+            PointsLedger.DayKey key = dayKey(decision, localDay);
             long sofar = creditedOnDay.getOrDefault(key, 0L);
             if (sofar >= policy.maxPerDay()) {
                 cappedBy = policy.capRule();

@@ -8,16 +8,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.qunyun.member.persistence.Member;
-import io.qunyun.member.persistence.MemberRepository;
 
 @ApplicationScoped
 public class MemberService {
 
-    private final MemberRepository members;
+    private final Members members;
     private final Clock clock;
 
-    MemberService(MemberRepository members, Clock clock) {
+    MemberService(Members members, Clock clock) {
         this.members = members;
         this.clock = clock;
     }
@@ -43,7 +41,7 @@ public class MemberService {
     /** The member; a record merged into another resolves to the survivor. */
     @Transactional
     public Member get(UUID id) {
-        Member member = members.findByIdOptional(id).orElseThrow(() -> new MemberNotFoundException(id));
-        return member.mergedInto == null ? member : members.findById(member.mergedInto);
+        Member member = members.byId(id).orElseThrow(() -> new MemberNotFoundException(id));
+        return member.mergedInto == null ? member : members.byId(member.mergedInto).orElse(null);
     }
 }

@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.qunyun.member.config.MembershipConfig;
@@ -19,55 +17,43 @@ import io.qunyun.member.domain.MembershipRules.RejoinDecision;
 import io.qunyun.member.domain.MembershipRules.RejoinQuestion;
 import io.qunyun.member.domain.MembershipRules.StandingDecision;
 import io.qunyun.member.domain.MembershipRules.StandingFacts;
-import io.qunyun.member.domain.audit.Actor;
 import io.qunyun.member.domain.audit.AuditActions;
 import io.qunyun.member.domain.audit.AuditLog;
-import io.qunyun.member.messaging.MembershipEvents;
-import io.qunyun.platform.messaging.Outbox;
-import io.qunyun.member.persistence.CommunityGroup;
-import io.qunyun.member.persistence.CommunityGroupRepository;
-import io.qunyun.member.persistence.MemberRepository;
-import io.qunyun.member.persistence.Membership;
-import io.qunyun.member.persistence.MembershipApplication;
-import io.qunyun.member.persistence.MembershipApplicationRepository;
-import io.qunyun.member.persistence.MembershipRepository;
 
 /**
- * Who is in which group: joining (directly, by screening, by invitation, as staff), leaving and being
- * ended. Every write locks the member row first, so one member's joins and exits never interleave,
- * and writes its event to the outbox and its audit entry in the same transaction.
+ * Who is in which group: joining (directly, by screening, by invitation, as staff) and reading memberships;
+ * exits are {@link MembershipExits}'. Every write locks the member row first, so one member's joins and exits
+ * never interleave, and writes its event to the outbox and its audit entry in the same transaction.
  */
 @ApplicationScoped
 public class MembershipService {
 
-    private final MemberRepository members;
-    private final CommunityGroupRepository groups;
-    private final MembershipRepository memberships;
-    private final MembershipApplicationRepository applications;
+    private final Members members;
+    private final Memberships memberships;
+    private final MembershipApplications applications;
     private final RoleCatalogue roles;
     private final MembershipRules rules;
-    private final MembershipEvents events;
-    private final Outbox outbox;
+    private final MembershipPublisher events;
     private final Clock clock;
     private final MembershipConfig config;
 
     private final GroupTimeZones zones;
     private final AuditLog audit;
+    private final MembershipChecks checks;
 
-    MembershipService(MemberRepository members, CommunityGroupRepository groups, MembershipRepository memberships,
-            MembershipApplicationRepository applications, RoleCatalogue roles, MembershipRules rules,
-            MembershipEvents events, Outbox outbox, Clock clock, MembershipConfig config, GroupTimeZones zones,
-            AuditLog audit) {
+    MembershipService(Members members, Memberships memberships,
+            MembershipApplications applications, RoleCatalogue roles, MembershipRules rules,
+            MembershipPublisher events, Clock clock, MembershipConfig config, GroupTimeZones zones,
+            AuditLog audit, MembershipChecks checks) {
+        this.checks = checks;
         this.zones = zones;
         this.audit = audit;
         this.members = members;
-        this.groups = groups;
         this.memberships = memberships;
         this.applications = applications;
         this.roles = roles;
         this.rules = rules;
         this.events = events;
-        this.outbox = outbox;
         this.clock = clock;
         this.config = config;
     }
@@ -87,8 +73,8 @@ public class MembershipService {
     @Transactional
     public JoinResult join(UUID groupId, JoinCommand command) {
         Instant now = now();
-        CommunityGroup group = group(groupId);
-        lockMember(command.memberId());
+        CommunityGroup group = checks.group(groupId);
+        checks.lockMember(command.memberId());
         requireNotMember(command.memberId(), groupId);
         List<String> roleCodes = validRoles(command.roles());
         boolean staff = command.staff() || roles.anyStaff(roleCodes);
@@ -110,7 +96,7 @@ public class MembershipService {
             MembershipApplication application = newApplication(command.memberId(), groupId, List.of(), admission.rule(), now);
             application.invitedFromGroupId = command.invitedFromGroupId();
             application.invitedBy = command.addedBy();
-            applications.persist(application);
+            applications.save(application);
             auditApplied(application);
             return new JoinResult(null, application);
         }
@@ -124,8 +110,8 @@ public class MembershipService {
     @Transactional
     public MembershipApplication apply(UUID groupId, UUID memberId, List<MembershipApplication.Answer> answers) {
         Instant now = now();
-        CommunityGroup group = group(groupId);
-        lockMember(memberId);
+        CommunityGroup group = checks.group(groupId);
+        checks.lockMember(memberId);
         requireNotMember(memberId, groupId);
         if (applications.findPending(memberId, groupId).isPresent()) {
             throw new MembershipConflictException("application-pending", "memberId",
@@ -133,7 +119,7 @@ public class MembershipService {
         }
         Admission admission = admission(memberId, group, now);
         MembershipApplication application = newApplication(memberId, groupId, answers, admission.rule(), now);
-        applications.persist(application);
+        applications.save(application);
         auditApplied(application);
         return application;
     }
@@ -146,14 +132,14 @@ public class MembershipService {
     @Transactional
     public MembershipApplication decide(UUID groupId, UUID applicationId, UUID reviewerId, Verdict verdict, String reason) {
         Instant now = now();
-        group(groupId);
+        checks.group(groupId);
         if (verdict == Verdict.REJECTED && blank(reason)) {
             throw new InvalidRequestException("reason", "a rejection needs a reason");
         }
         MembershipApplication application = applications.lockOfGroup(applicationId, groupId)
                 .orElseThrow(() -> new NotFoundException("applicationId",
                         "no application " + applicationId + " to group " + groupId));
-        requireReviewer(reviewerId, groupId, "reviewerId");
+        checks.requireReviewer(reviewerId, groupId, "reviewerId");
         if (application.state != MembershipApplication.State.PENDING) {
             throw new MembershipConflictException("application-decided", "applicationId",
                     "application " + applicationId + " was already " + application.state);
@@ -167,10 +153,10 @@ public class MembershipService {
                     "groupId", groupId, "reviewerId", reviewerId, "reason", application.decisionReason));
             return application;
         }
-        lockMember(application.memberId);
+        checks.lockMember(application.memberId);
         requireNotMember(application.memberId, groupId);
         AdmissionPath path = application.invitedFromGroupId == null ? AdmissionPath.SCREENED : AdmissionPath.INVITATION;
-        Membership membership = open(application.memberId, group(groupId), List.of(), false, path, now);
+        Membership membership = open(application.memberId, checks.group(groupId), List.of(), false, path, now);
         membership.applicationId = application.id;
         membership.invitedFromGroupId = application.invitedFromGroupId;
         membership.addedBy = reviewerId;
@@ -185,112 +171,21 @@ public class MembershipService {
 
     @Transactional
     public MembershipApplication application(UUID groupId, UUID applicationId) {
-        return applications.find("id = ?1 and groupId = ?2", applicationId, groupId).firstResultOptional()
+        return applications.ofGroup(applicationId, groupId)
                 .orElseThrow(() -> new NotFoundException("applicationId",
                         "no application " + applicationId + " to group " + groupId));
-    }
-
-    /** The member leaves; without a reason the Admission table will judge a rejoin accordingly. */
-    @Transactional
-    public Membership leave(UUID groupId, UUID memberId, String reason) {
-        group(groupId);
-        lockMember(memberId);
-        Membership membership = requireMember(memberId, groupId);
-        end(membership, blank(reason) ? ExitKind.VOLUNTARY : ExitKind.VOLUNTARY_WITH_REASON,
-                blank(reason) ? null : reason.strip(), null, now());
-        audit.record(AuditActions.MEMBERSHIP_EXITED, membership.id, AuditLog.detail("memberId", memberId, "groupId", groupId,
-                "exitKind", membership.exitKind, "reason", membership.exitReason));
-        return membership;
-    }
-
-    @Transactional
-    public Membership expel(UUID groupId, UUID memberId, UUID reviewerId, String reason) {
-        group(groupId);
-        if (blank(reason)) {
-            throw new InvalidRequestException("reason", "an expulsion needs a reason");
-        }
-        requireReviewer(reviewerId, groupId, "reviewerId");
-        lockMember(memberId);
-        Membership membership = requireMember(memberId, groupId);
-        end(membership, ExitKind.EXPELLED, reason.strip(), "reviewer:" + reviewerId, now());
-        audit.record(AuditActions.MEMBER_EXPELLED, memberId, AuditLog.detail("groupId", groupId, "membershipId",
-                membership.id, "reviewerId", reviewerId, "reason", membership.exitReason));
-        return membership;
-    }
-
-    /**
-     * Acts on Rewards decisions that say expel: the member's open membership of the activity's group
-     * ends as EXPELLED with the decision id as reference. Replays change nothing (the membership is
-     * already ended), and a decision about an activity older than the current membership (the member
-     * rejoined since) does not end the new one.
-     *
-     * @return memberships ended
-     */
-    @Transactional
-    public int expelOnDecisions(List<RewardDecision> decisions) {
-        int ended = 0;
-        for (RewardDecision decision : decisions) {
-            if (!decision.expel() || decision.groupId() == null) {
-                continue;
-            }
-            if (members.findByIdOptional(decision.memberId(), LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
-                continue; // dead-lettered by the ledger as an unknown member
-            }
-            Optional<Membership> open = memberships.lockOpen(decision.memberId(), decision.groupId());
-            if (open.isEmpty() || (decision.occurredAt() != null && decision.occurredAt().isBefore(open.get().joinedAt))) {
-                continue;
-            }
-            end(open.get(), ExitKind.EXPELLED, decision.reason(), "reward-decision:" + decision.decisionId(), now());
-            // no caller here: the service acts on the Rewards decision it consumed
-            audit.record(Actor.consumer("reward-decisions"), AuditActions.MEMBER_EXPELLED, decision.memberId(),
-                    AuditLog.detail("groupId", decision.groupId(), "membershipId", open.get().id, "decisionId",
-                            decision.decisionId(), "activityId", decision.activityId(), "reason", decision.reason(),
-                            "tableVersion", decision.tableVersion()));
-            ended++;
-        }
-        return ended;
-    }
-
-    /**
-     * Ends every open membership of a group that campaign-service dissolved or transferred. Calling it
-     * again ends nothing more.
-     */
-    @Transactional
-    public List<Membership> closeGroup(UUID groupId, ExitKind kind, String reason, UUID successorGroupId) {
-        if (kind != ExitKind.GROUP_DISSOLVED && kind != ExitKind.TRANSFERRED) {
-            throw new InvalidRequestException("kind", "must be GROUP_DISSOLVED or TRANSFERRED");
-        }
-        if (kind == ExitKind.TRANSFERRED && successorGroupId == null) {
-            throw new InvalidRequestException("successorGroupId", "a transfer names the group members move to");
-        }
-        group(groupId);
-        if (successorGroupId != null) {
-            group(successorGroupId, "successorGroupId");
-        }
-        Instant now = now();
-        List<Membership> ended = new ArrayList<>();
-        for (Membership membership : memberships.lockAllOpenOfGroup(groupId)) {
-            ended.add(end(membership, kind, blank(reason) ? null : reason.strip(),
-                    successorGroupId == null ? null : "successor-group:" + successorGroupId, now));
-        }
-        if (!ended.isEmpty()) { // a repeated closure changes nothing and records nothing
-            audit.record(AuditActions.GROUP_CLOSED, groupId, AuditLog.detail("exitKind", kind, "reason",
-                    blank(reason) ? null : reason.strip(), "successorGroupId", successorGroupId, "membershipsEnded",
-                    ended.size()));
-        }
-        return ended;
     }
 
     /** The replica of a group, as campaign-service last published it. */
     @Transactional
     public CommunityGroup knownGroup(UUID groupId) {
-        return group(groupId);
+        return checks.group(groupId);
     }
 
     /** A keyset page of a group's open memberships, in membership id order. */
     @Transactional
     public List<Membership> members(UUID groupId, UUID after, int limit) {
-        group(groupId);
+        checks.group(groupId);
         return memberships.openOfGroup(groupId, after, limit);
     }
 
@@ -304,16 +199,6 @@ public class MembershipService {
     }
 
     // --- internals -------------------------------------------------------------------------------
-
-    private Membership end(Membership membership, ExitKind kind, String reason, String reference, Instant now) {
-        membership.leftAt = now;
-        membership.exitKind = kind;
-        membership.exitReason = reason;
-        membership.exitReference = reference;
-        membership.nextStandingCheckAt = null;
-        outbox.enqueue(events.ended(membership));
-        return membership;
-    }
 
     /** A first join needs screening when the group screens; a rejoin is what the Admission table says. */
     private Admission admission(UUID memberId, CommunityGroup group, Instant now) {
@@ -356,8 +241,8 @@ public class MembershipService {
     }
 
     private Membership persistJoined(Membership membership, Instant now) {
-        memberships.persist(membership);
-        outbox.enqueue(events.joined(membership, now));
+        memberships.save(membership);
+        events.joined(membership, now);
         return membership;
     }
 
@@ -417,16 +302,7 @@ public class MembershipService {
         if (addedBy == null) {
             throw new InvalidRequestException("addedBy", "staff and roles are given by a reviewer of the group: name them");
         }
-        requireReviewer(addedBy, groupId, "addedBy");
-    }
-
-    private void requireReviewer(UUID actor, UUID groupId, String field) {
-        if (actor == null) {
-            throw new InvalidRequestException(field, "is required");
-        }
-        if (!memberships.isReviewer(actor, groupId, roles.reviewerRoles())) {
-            throw new NotAReviewerException(field, actor, groupId);
-        }
+        checks.requireReviewer(addedBy, groupId, "addedBy");
     }
 
     private void requireNotMember(UUID memberId, UUID groupId) {
@@ -434,25 +310,6 @@ public class MembershipService {
             throw new MembershipConflictException("already-member", "memberId",
                     "member " + memberId + " is already in group " + groupId + " (membership " + m.id + ")");
         });
-    }
-
-    private Membership requireMember(UUID memberId, UUID groupId) {
-        return memberships.lockOpen(memberId, groupId).orElseThrow(() -> new NotFoundException("memberId",
-                "member " + memberId + " has no open membership of group " + groupId));
-    }
-
-    private void lockMember(UUID memberId) {
-        if (members.findByIdOptional(memberId, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
-            throw new NotFoundException("memberId", "no member with id " + memberId);
-        }
-    }
-
-    private CommunityGroup group(UUID groupId) {
-        return group(groupId, "groupId");
-    }
-
-    private CommunityGroup group(UUID groupId, String field) {
-        return groups.findByIdOptional(groupId).orElseThrow(() -> new GroupNotKnownException(groupId, field));
     }
 
     private Instant now() {

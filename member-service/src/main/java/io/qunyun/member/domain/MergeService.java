@@ -11,20 +11,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.qunyun.member.persistence.Member;
-import io.qunyun.member.persistence.MemberRepository;
-import io.qunyun.member.persistence.PointsLedgerRepository;
 
 /** Identities of members and merging two records of one person. */
 @ApplicationScoped
 public class MergeService {
 
-    private final MemberRepository members;
-    private final PointsLedgerRepository ledger;
+    private final Members members;
+    private final PointsLedger ledger;
     private final LedgerService ledgerService;
     private final Clock clock;
 
-    MergeService(MemberRepository members, PointsLedgerRepository ledger, LedgerService ledgerService, Clock clock) {
+    MergeService(Members members, PointsLedger ledger, LedgerService ledgerService, Clock clock) {
         this.members = members;
         this.ledger = ledger;
         this.ledgerService = ledgerService;
@@ -34,14 +31,14 @@ public class MergeService {
     /** The identities of the member (or of its survivor, when merged), as (sourceSystem, externalId). */
     @Transactional
     public List<String[]> identities(UUID memberId) {
-        Member member = members.findByIdOptional(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
+        Member member = members.byId(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
         UUID owner = member.mergedInto == null ? member.id : member.mergedInto;
         return members.identitiesOf(owner).stream().map(row -> new String[] { (String) row[0], (String) row[1] }).toList();
     }
 
     @Transactional
     public void addIdentity(UUID memberId, String sourceSystem, String externalId) {
-        Member member = members.findByIdOptional(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
+        Member member = members.byId(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
         UUID owner = member.mergedInto == null ? member.id : member.mergedInto;
         if (!members.addIdentity(owner, sourceSystem, externalId, Instant.now(clock).truncatedTo(ChronoUnit.MICROS))) {
             throw new IdentityTakenException(sourceSystem, externalId);

@@ -1,6 +1,5 @@
 package io.qunyun.member.domain;
 
-import io.qunyun.member.persistence.Activity;
 
 /** @param created false when the idempotency key was used before and {@code activity} is the original */
 public record RecordedActivity(Activity activity, boolean created) {

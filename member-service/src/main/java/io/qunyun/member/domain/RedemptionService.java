@@ -12,13 +12,6 @@ import jakarta.transaction.Transactional;
 
 import io.qunyun.member.domain.audit.AuditActions;
 import io.qunyun.member.domain.audit.AuditLog;
-import io.qunyun.member.persistence.CatalogueRepository;
-import io.qunyun.member.persistence.CatalogueReward;
-import io.qunyun.member.persistence.Member;
-import io.qunyun.member.persistence.MemberRepository;
-import io.qunyun.member.persistence.PointsLedgerRepository;
-import io.qunyun.member.persistence.Redemption;
-import io.qunyun.member.persistence.RedemptionRepository;
 
 /** The points mall: the catalogue and redeeming its rewards against the balance. */
 @ApplicationScoped
@@ -28,15 +21,15 @@ public class RedemptionService {
     public record Redeemed(Redemption redemption, CatalogueReward reward, long balance, boolean created) {
     }
 
-    private final MemberRepository members;
-    private final CatalogueRepository catalogue;
-    private final RedemptionRepository redemptions;
-    private final PointsLedgerRepository ledger;
+    private final Members members;
+    private final Catalogue catalogue;
+    private final Redemptions redemptions;
+    private final PointsLedger ledger;
     private final Clock clock;
     private final AuditLog audit;
 
-    RedemptionService(MemberRepository members, CatalogueRepository catalogue, RedemptionRepository redemptions,
-            PointsLedgerRepository ledger, Clock clock, AuditLog audit) {
+    RedemptionService(Members members, Catalogue catalogue, Redemptions redemptions,
+            PointsLedger ledger, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.members = members;
         this.catalogue = catalogue;
@@ -79,7 +72,7 @@ public class RedemptionService {
         if (!members.exists(memberId)) {
             throw new MemberNotFoundException(memberId);
         }
-        CatalogueReward reward = catalogue.findByIdOptional(rewardId).filter(r -> r.active)
+        CatalogueReward reward = catalogue.byId(rewardId).filter(r -> r.active)
                 .orElseThrow(() -> new RewardNotFoundException(rewardId));
         members.lockForUpdate(Set.of(memberId));
         var previous = redemptions.findByKey(memberId, idempotencyKey);
@@ -89,7 +82,7 @@ public class RedemptionService {
                     + previous.get().rewardId + "); send a new key for a new redemption");
         }
         if (previous.isPresent()) {
-            return new Redeemed(previous.get(), catalogue.findById(previous.get().rewardId), member.pointsBalance, false);
+            return new Redeemed(previous.get(), catalogue.byId(previous.get().rewardId).orElse(null), member.pointsBalance, false);
         }
         if (member.pointsBalance < reward.cost) {
             throw new InsufficientPointsException(member.pointsBalance, reward.cost);
@@ -102,7 +95,7 @@ public class RedemptionService {
         redemption.cost = reward.cost;
         redemption.idempotencyKey = idempotencyKey;
         redemption.redeemedAt = now;
-        redemptions.persist(redemption);
+        redemptions.save(redemption);
         ledger.appendIfAbsent(new LedgerPosting(LedgerKind.REDEMPTION, memberId, redemption.id, redemption.id, null,
                 null, null, -reward.cost, "兑换 / Redeemed " + reward.code + " " + reward.name, List.of(), null, now,
                 now, false, null, null, null, null, null, 0, 0, 0));

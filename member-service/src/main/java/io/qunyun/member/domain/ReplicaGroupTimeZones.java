@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.qunyun.member.config.GroupsConfig;
-import io.qunyun.member.persistence.CommunityGroupRepository;
 
 /**
  * A group's zone from the replica that group-changes feeds (campaign-service owns the groups). An
@@ -16,10 +15,10 @@ import io.qunyun.member.persistence.CommunityGroupRepository;
 @ApplicationScoped
 public class ReplicaGroupTimeZones implements GroupTimeZones {
 
-    private final CommunityGroupRepository groups;
+    private final CommunityGroups groups;
     private final ZoneId defaultZone;
 
-    ReplicaGroupTimeZones(CommunityGroupRepository groups, GroupsConfig config) {
+    ReplicaGroupTimeZones(CommunityGroups groups, GroupsConfig config) {
         this.groups = groups;
         this.defaultZone = config.defaultTimeZone();
     }
@@ -30,6 +29,6 @@ public class ReplicaGroupTimeZones implements GroupTimeZones {
             return defaultZone;
         }
         // the replica validated the zone id when it stored it (a bad one went to group-changes-dlq)
-        return groups.findByIdOptional(groupId).map(g -> ZoneId.of(g.timeZone)).orElse(defaultZone);
+        return groups.byId(groupId).map(g -> ZoneId.of(g.timeZone)).orElse(defaultZone);
     }
 }

@@ -12,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import io.qunyun.member.persistence.Member;
-import io.qunyun.member.persistence.MemberRepository;
 
 /**
  * Imports roster rows keyed by (source system, external id): a new key registers a member, a known
@@ -29,10 +27,10 @@ public class RosterImportService {
     public record Counts(int imported, int updated, int unchanged) {
     }
 
-    private final MemberRepository members;
+    private final Members members;
     private final Clock clock;
 
-    RosterImportService(MemberRepository members, Clock clock) {
+    RosterImportService(Members members, Clock clock) {
         this.members = members;
         this.clock = clock;
     }

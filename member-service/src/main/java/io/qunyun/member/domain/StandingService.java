@@ -21,15 +21,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.qunyun.member.config.MembershipConfig;
 import io.qunyun.member.domain.MembershipRules.StandingDecision;
 import io.qunyun.member.domain.MembershipRules.StandingFacts;
-import io.qunyun.member.messaging.MembershipChanged;
-import io.qunyun.member.messaging.MembershipEvents;
-import io.qunyun.platform.messaging.Outbox;
-import io.qunyun.member.persistence.Activity;
-import io.qunyun.member.persistence.Membership;
-import io.qunyun.member.persistence.MembershipHistoryEntry;
-import io.qunyun.member.persistence.MembershipHistoryEntry.Dimension;
-import io.qunyun.member.persistence.MembershipHistoryRepository;
-import io.qunyun.member.persistence.MembershipRepository;
+import io.qunyun.member.domain.MembershipHistoryEntry.Dimension;
 
 /**
  * Relationship stage, activity state and circle layer of open memberships, as the MemberStanding
@@ -43,25 +35,23 @@ public class StandingService {
 
     private static final Logger LOG = Logger.getLogger(StandingService.class);
 
-    private final MembershipRepository memberships;
-    private final MembershipHistoryRepository history;
+    private final Memberships memberships;
+    private final MembershipHistory history;
     private final MembershipRules rules;
-    private final MembershipEvents events;
-    private final Outbox outbox;
+    private final MembershipPublisher events;
     private final MembershipConfig config;
     private final Clock clock;
 
     private final GroupTimeZones zones;
 
-    StandingService(MembershipRepository memberships, MembershipHistoryRepository history,
-            MembershipRules rules, MembershipEvents events, Outbox outbox, MembershipConfig config, Clock clock,
+    StandingService(Memberships memberships, MembershipHistory history,
+            MembershipRules rules, MembershipPublisher events, MembershipConfig config, Clock clock,
             GroupTimeZones zones) {
         this.zones = zones;
         this.memberships = memberships;
         this.history = history;
         this.rules = rules;
         this.events = events;
-        this.outbox = outbox;
         this.config = config;
         this.clock = clock;
     }
@@ -69,13 +59,13 @@ public class StandingService {
     /** Adds just-recorded activities to their group memberships' facts, in the recording transaction (one batch). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onActivities(List<Activity> activities) {
-        List<MembershipRepository.ActivityFacts> facts = new ArrayList<>();
+        List<Memberships.ActivityFacts> facts = new ArrayList<>();
         for (Activity activity : activities) {
             if (activity.groupId == null) {
                 continue;
             }
             boolean share = activity.type == ActivityType.SHARE;
-            facts.add(new MembershipRepository.ActivityFacts(activity.memberId, activity.groupId, activity.occurredAt,
+            facts.add(new Memberships.ActivityFacts(activity.memberId, activity.groupId, activity.occurredAt,
                     activity.type != ActivityType.AD_SPAM, activity.type == ActivityType.PURCHASE, share,
                     share || activity.type == ActivityType.CONTENT_POST, activity.type == ActivityType.CHECK_IN));
         }
@@ -142,30 +132,30 @@ public class StandingService {
     }
 
     private void apply(Membership m, StandingDecision decision, Instant now) {
-        List<MembershipChanged.Change> changes = new ArrayList<>();
+        List<MembershipPublisher.Change> changes = new ArrayList<>();
         // the stage never goes back, whatever the table says (an analyst's edit must not demote anyone)
         RelationshipStage stage = m.stage.atLeast(decision.stage());
         if (stage != m.stage) {
             RelationshipStage previous = m.stage;
             m.stage = stage;
             record(m, Dimension.STAGE, previous.name(), stage.name(), decision.stageRule(), decision.tableVersion(), now);
-            outbox.enqueue(events.stageChanged(m, previous.name(), decision.stageRule(), decision.tableVersion(), now));
+            events.stageChanged(m, previous.name(), decision.stageRule(), decision.tableVersion(), now);
         }
         if (decision.activityState() != m.activityState) {
-            changes.add(new MembershipChanged.Change("activityState", m.activityState.name(),
+            changes.add(new MembershipPublisher.Change("activityState", m.activityState.name(),
                     decision.activityState().name(), decision.activityStateRule()));
             record(m, Dimension.ACTIVITY_STATE, m.activityState.name(), decision.activityState().name(),
                     decision.activityStateRule(), decision.tableVersion(), now);
             m.activityState = decision.activityState();
         }
         if (decision.layer() != m.layer) {
-            changes.add(new MembershipChanged.Change("layer", m.layer.name(), decision.layer().name(), decision.layerRule()));
+            changes.add(new MembershipPublisher.Change("layer", m.layer.name(), decision.layer().name(), decision.layerRule()));
             record(m, Dimension.LAYER, m.layer.name(), decision.layer().name(), decision.layerRule(),
                     decision.tableVersion(), now);
             m.layer = decision.layer();
         }
         if (!changes.isEmpty()) {
-            outbox.enqueue(events.changed(m, changes, now));
+            events.changed(m, changes, now);
         }
         m.nextStandingCheckAt = now.plus(config.standingRecheck());
     }
@@ -182,7 +172,7 @@ public class StandingService {
         entry.decidedBy = decidedBy;
         entry.tableVersion = tableVersion;
         entry.changedAt = now;
-        history.persist(entry);
+        history.save(entry);
     }
 
     private Instant now() {

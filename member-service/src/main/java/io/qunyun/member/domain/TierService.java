@@ -9,11 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.qunyun.platform.messaging.Outbox;
-import io.qunyun.member.messaging.TierChangedEvents;
-import io.qunyun.member.persistence.Member;
-import io.qunyun.member.persistence.MemberRepository;
-import io.qunyun.member.persistence.TierDecisionRepository;
 
 /** Applies tier decisions: stores the tier, its benefits and its history, and announces real changes. */
 @ApplicationScoped
@@ -23,18 +18,16 @@ public class TierService {
         CHANGED, UNCHANGED, ALREADY_APPLIED, UNKNOWN_MEMBER
     }
 
-    private final MemberRepository members;
-    private final TierDecisionRepository decisions;
-    private final TierChangedEvents events;
-    private final Outbox outbox;
+    private final Members members;
+    private final TierDecisions decisions;
+    private final TierPublisher events;
     private final Clock clock;
 
-    TierService(MemberRepository members, TierDecisionRepository decisions, TierChangedEvents events, Outbox outbox,
+    TierService(Members members, TierDecisions decisions, TierPublisher events,
             Clock clock) {
         this.members = members;
         this.decisions = decisions;
         this.events = events;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -88,7 +81,7 @@ public class TierService {
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<Outcome> outcomes = new java.util.ArrayList<>(decisions.size());
-        List<TierDecisionRepository.Applied> rows = new java.util.ArrayList<>();
+        List<TierDecisions.Applied> rows = new java.util.ArrayList<>();
         List<Integer> rowOutcome = new java.util.ArrayList<>();
         for (TierDecision decision : decisions) {
             Member member = current.get(decision.memberId());
@@ -136,11 +129,11 @@ public class TierService {
     }
 
     private Outcome applyLocked(TierDecision decision, Member member, Instant now,
-            List<TierDecisionRepository.Applied> rows) {
+            List<TierDecisions.Applied> rows) {
         String previousTier = member.tier;
         String previousBenefits = member.tierBenefits;
         boolean changed = !decision.tier().equals(previousTier);
-        rows.add(new TierDecisionRepository.Applied(decision.decisionId(), decision.memberId(), decision.tier(),
+        rows.add(new TierDecisions.Applied(decision.decisionId(), decision.memberId(), decision.tier(),
                 previousTier, changed, decision.benefits(), decision.growthValue(), decision.firedRules(),
                 decision.tableVersion(), now));
         if (changed || !decision.benefits().equals(previousBenefits)) {
@@ -152,14 +145,12 @@ public class TierService {
         if (!changed) {
             return Outcome.UNCHANGED;
         }
-        outbox.enqueue(events.changed(new TierChangedEvents.TierChanged(member.id, decision.tier(), previousTier,
-                decision.benefits(), decision.decisionId(), decision.growthValue(), decision.table(),
-                decision.tableVersion(), now)));
+        events.changed(member.id, previousTier, decision, now);
         return Outcome.CHANGED;
     }
 
     @Transactional
-    public List<TierDecisionRepository.Applied> history(UUID memberId) {
+    public List<TierDecisions.Applied> history(UUID memberId) {
         if (!members.exists(memberId)) {
             throw new MemberNotFoundException(memberId);
         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.platform.messaging.OutboxMessage;
-import io.qunyun.member.persistence.Activity;
+import io.qunyun.member.domain.Activity;
 
 /** Turns a stored activity into its member-activities record. */
 @ApplicationScoped

@@ -12,7 +12,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import io.qunyun.platform.messaging.DeadLetters;
 import io.qunyun.platform.messaging.StoreRetry;
-import io.qunyun.member.persistence.CommunityGroup;
+import io.qunyun.member.domain.CommunityGroup;
 import io.qunyun.member.persistence.CommunityGroupRepository;
 
 /**

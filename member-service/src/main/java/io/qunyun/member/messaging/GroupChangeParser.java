@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.qunyun.member.persistence.CommunityGroup;
+import io.qunyun.member.domain.CommunityGroup;
 
 /**
  * Reads an io.qunyun.campaign.group.changed.v1 envelope (docs/events.md) into the group replica row.

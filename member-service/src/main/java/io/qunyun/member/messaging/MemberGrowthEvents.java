@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.platform.messaging.OutboxMessage;
-import io.qunyun.member.persistence.Member;
+import io.qunyun.member.domain.Member;
 
 /** io.qunyun.member.growth.changed.v1 on member-growth: the Tiers table's inputs of one member. */
 @ApplicationScoped

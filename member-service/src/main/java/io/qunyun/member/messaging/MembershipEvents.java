@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.platform.messaging.OutboxMessage;
-import io.qunyun.member.persistence.Membership;
+import io.qunyun.member.domain.Membership;
 
 /** Turns membership changes into membership-events and member-stage-changes records for the outbox. */
 @ApplicationScoped

@@ -17,7 +17,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.qunyun.platform.messaging.DeadLetters;
 import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.member.domain.LedgerService;
-import io.qunyun.member.domain.MembershipService;
+import io.qunyun.member.domain.MembershipExits;
 import io.qunyun.member.domain.RewardDecision;
 
 /**
@@ -36,10 +36,10 @@ public class RewardDecisionConsumer {
     private final LedgerService ledger;
     private final DeadLetters deadLetters;
     private final StoreRetry retry;
-    private final MembershipService memberships;
+    private final MembershipExits memberships;
 
     RewardDecisionConsumer(RewardDecisionParser parser, LedgerService ledger, DeadLetters deadLetters,
-            StoreRetry retry, MembershipService memberships) {
+            StoreRetry retry, MembershipExits memberships) {
         this.parser = parser;
         this.ledger = ledger;
         this.deadLetters = deadLetters;

@@ -21,9 +21,11 @@ import org.hibernate.Session;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import io.qunyun.platform.persistence.ArrayColumns;
+import io.qunyun.member.domain.Activities;
+import io.qunyun.member.domain.Activity;
 
 @ApplicationScoped
-public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID> {
+public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>, Activities {
 
     /**
      * Inserts each activity unless its member already used its idempotency key; a concurrent request with
@@ -66,10 +68,6 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
             }
         });
         return inserted;
-    }
-
-    /** What recording activities needs to know of a member, read before anything is written. */
-    public record RecordingFacts(String tier, int priorOffences, Map<String, UUID> activityIdsByKey) {
     }
 
     /**
@@ -176,5 +174,10 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
 
     public Optional<Activity> findByIdempotencyKey(UUID memberId, String idempotencyKey) {
         return find("memberId = ?1 and idempotencyKey = ?2", memberId, idempotencyKey).firstResultOptional();
+    }
+
+    @Override
+    public java.util.Optional<Activity> byId(java.util.UUID id) {
+        return findByIdOptional(id);
     }
 }

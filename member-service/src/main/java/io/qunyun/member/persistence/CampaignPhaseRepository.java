@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.qunyun.member.domain.CampaignPhases;
+
 /** The current campaign phase of each group, from campaign-phase-changed. */
 @ApplicationScoped
-public class CampaignPhaseRepository {
+public class CampaignPhaseRepository implements CampaignPhases {
 
     @Inject
     EntityManager em;

@@ -10,8 +10,11 @@ import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import io.qunyun.member.domain.Catalogue;
+import io.qunyun.member.domain.CatalogueReward;
+
 @ApplicationScoped
-public class CatalogueRepository implements PanacheRepositoryBase<CatalogueReward, UUID> {
+public class CatalogueRepository implements PanacheRepositoryBase<CatalogueReward, UUID>, Catalogue {
 
     /** @return false when the code is taken */
     public boolean insertIfAbsent(CatalogueReward reward) {
@@ -34,5 +37,10 @@ public class CatalogueRepository implements PanacheRepositoryBase<CatalogueRewar
 
     public List<CatalogueReward> listByCode() {
         return list("order by code");
+    }
+
+    @Override
+    public java.util.Optional<CatalogueReward> byId(java.util.UUID id) {
+        return findByIdOptional(id);
     }
 }

@@ -8,8 +8,11 @@ import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import io.qunyun.member.domain.CommunityGroup;
+import io.qunyun.member.domain.CommunityGroups;
+
 @ApplicationScoped
-public class CommunityGroupRepository implements PanacheRepositoryBase<CommunityGroup, UUID> {
+public class CommunityGroupRepository implements PanacheRepositoryBase<CommunityGroup, UUID>, CommunityGroups {
 
     /**
      * Inserts the group or overwrites it with a newer change. A change that is not newer than the
@@ -38,5 +41,10 @@ public class CommunityGroupRepository implements PanacheRepositoryBase<Community
                 .setParameter("updatedAt", group.updatedAt)
                 .executeUpdate();
         return changed == 1;
+    }
+
+    @Override
+    public java.util.Optional<CommunityGroup> byId(java.util.UUID id) {
+        return findByIdOptional(id);
     }
 }

@@ -13,8 +13,11 @@ import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import io.qunyun.member.domain.Member;
+import io.qunyun.member.domain.Members;
+
 @ApplicationScoped
-public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
+public class MemberRepository implements PanacheRepositoryBase<Member, UUID>, Members {
 
     /**
      * Inserts unless (source_system, external_id) is taken. ON CONFLICT instead of catching a
@@ -163,5 +166,15 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public boolean exists(UUID id) {
         return count("id", id) > 0;
+    }
+
+    @Override
+    public java.util.Optional<Member> byId(java.util.UUID id) {
+        return findByIdOptional(id);
+    }
+
+    @Override
+    public java.util.Optional<Member> lockById(java.util.UUID id) {
+        return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -13,8 +13,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import io.qunyun.member.domain.Membership;
+import io.qunyun.member.domain.Memberships;
+
 @ApplicationScoped
-public class MembershipRepository implements PanacheRepositoryBase<Membership, UUID> {
+public class MembershipRepository implements PanacheRepositoryBase<Membership, UUID>, Memberships {
 
     public Optional<Membership> findOpen(UUID memberId, UUID groupId) {
         return find("memberId = ?1 and groupId = ?2 and leftAt is null", memberId, groupId).firstResultOptional();
@@ -97,11 +100,6 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
                 .getResultList();
     }
 
-    /** What one activity adds to its membership's standing facts (see {@link #addActivities}). */
-    public record ActivityFacts(UUID memberId, UUID groupId, Instant occurredAt, boolean interaction,
-            boolean purchase, boolean share, boolean contribution, boolean checkIn) {
-    }
-
     /**
      * Adds activities to their (open) memberships' standing facts and makes those memberships due at
      * {@code dueAt}, in one JDBC batch in list order. The changes are sums and maxima, so their order
@@ -145,5 +143,10 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
                 update.executeBatch();
             }
         });
+    }
+
+    @Override
+    public void save(Membership membership) {
+        persist(membership);
     }
 }

@@ -19,11 +19,13 @@ import org.hibernate.Session;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 import io.qunyun.platform.persistence.ArrayColumns;
+import io.qunyun.member.domain.LedgerEntry;
 import io.qunyun.member.domain.LedgerPosting;
+import io.qunyun.member.domain.PointsLedger;
 
 /** The append-only points ledger: there is deliberately no update or delete here. */
 @ApplicationScoped
-public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
+public class PointsLedgerRepository implements PanacheRepository<LedgerEntry>, PointsLedger {
 
     /**
      * Appends the row unless its activity id was used before (redelivery, duplicate publish, a second
@@ -160,10 +162,6 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry> {
     public java.util.Set<UUID> presentActivityIds(Collection<UUID> activityIds) {
         return UuidArrayQuery.ids(getEntityManager(),
                 "SELECT activity_id FROM points_ledger WHERE activity_id = ANY (?)", activityIds);
-    }
-
-    /** One day's cap counter: member, activity type, group (null = outside any group), local day. */
-    public record DayKey(UUID memberId, String activityType, UUID groupId, LocalDate localDay) {
     }
 
     /**

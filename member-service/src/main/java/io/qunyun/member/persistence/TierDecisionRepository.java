@@ -13,15 +13,11 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import io.qunyun.platform.persistence.ArrayColumns;
+import io.qunyun.member.domain.TierDecisions;
 
 /** Tier decisions applied to members (member_tier_decision): the idempotency record and the tier history. */
 @ApplicationScoped
-public class TierDecisionRepository {
-
-    /** One applied decision; changed = it moved the member to another tier. */
-    public record Applied(UUID decisionId, UUID memberId, String tier, String previousTier, boolean changed,
-            String benefits, Long growthValue, List<String> firedRules, String tableVersion, Instant appliedAt) {
-    }
+public class TierDecisionRepository implements TierDecisions {
 
     @Inject
     EntityManager em;

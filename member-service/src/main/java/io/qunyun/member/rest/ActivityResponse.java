@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.qunyun.member.domain.ActivityType;
-import io.qunyun.member.persistence.Activity;
+import io.qunyun.member.domain.Activity;
 
 /** An activity with the Rewards context it was published with; absent optional fields are left out. */
 public record ActivityResponse(

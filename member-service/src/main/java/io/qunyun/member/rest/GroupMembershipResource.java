@@ -22,8 +22,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.qunyun.member.domain.MembershipExits;
 import io.qunyun.member.domain.MembershipService;
-import io.qunyun.member.persistence.Membership;
+import io.qunyun.member.domain.Membership;
 import io.qunyun.member.rest.MembershipDtos.ApplicationResponse;
 import io.qunyun.member.rest.MembershipDtos.ApplyRequest;
 import io.qunyun.member.rest.MembershipDtos.ClosureRequest;
@@ -46,9 +47,11 @@ public class GroupMembershipResource {
     static final int MAX_LIMIT = 1000;
 
     private final MembershipService memberships;
+    private final MembershipExits exits;
 
-    GroupMembershipResource(MembershipService memberships) {
+    GroupMembershipResource(MembershipService memberships, MembershipExits exits) {
         this.memberships = memberships;
+        this.exits = exits;
     }
 
     @RolesAllowed({"operator", "analyst", "reviewer", "integration", "admin"})
@@ -95,7 +98,7 @@ public class GroupMembershipResource {
     @Operation(summary = "The member leaves (VOLUNTARY, or VOLUNTARY_WITH_REASON when a reason is given)")
     public MembershipResponse leave(@PathParam("groupId") UUID groupId, @PathParam("memberId") UUID memberId,
             @Valid LeaveRequest body) {
-        return MembershipResponse.of(memberships.leave(groupId, memberId, body == null ? null : body.reason()));
+        return MembershipResponse.of(exits.leave(groupId, memberId, body == null ? null : body.reason()));
     }
 
     @RolesAllowed({"reviewer", "admin"})
@@ -104,7 +107,7 @@ public class GroupMembershipResource {
     @Operation(summary = "A reviewer of the group expels the member, with a reason")
     public MembershipResponse expel(@PathParam("groupId") UUID groupId, @PathParam("memberId") UUID memberId,
             @Valid @NotNull ExpelRequest body) {
-        return MembershipResponse.of(memberships.expel(groupId, memberId, body.reviewerId(), body.reason()));
+        return MembershipResponse.of(exits.expel(groupId, memberId, body.reviewerId(), body.reason()));
     }
 
     // integration: campaign-service closes the memberships of a group it dissolves or transfers (lifecycle)
@@ -113,7 +116,7 @@ public class GroupMembershipResource {
     @Path("closure")
     @Operation(summary = "campaign-service closes the group: every open membership ends as GROUP_DISSOLVED or TRANSFERRED")
     public ClosureResponse close(@PathParam("groupId") UUID groupId, @Valid @NotNull ClosureRequest body) {
-        List<Membership> ended = memberships.closeGroup(groupId, body.kind(), body.reason(), body.successorGroupId());
+        List<Membership> ended = exits.closeGroup(groupId, body.kind(), body.reason(), body.successorGroupId());
         return new ClosureResponse(groupId, body.kind(), ended.size(), ended.stream().map(m -> m.id).toList());
     }
 

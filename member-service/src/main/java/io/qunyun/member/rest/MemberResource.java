@@ -27,8 +27,8 @@ import io.qunyun.member.domain.MemberService;
 import io.qunyun.member.domain.MergeService;
 import io.qunyun.member.domain.RedemptionService;
 import io.qunyun.member.domain.TierService;
-import io.qunyun.member.persistence.Activity;
 import io.qunyun.platform.rest.InvalidParameterException;
+import io.qunyun.member.domain.Activity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/members")

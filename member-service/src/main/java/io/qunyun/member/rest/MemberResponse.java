@@ -3,7 +3,7 @@ package io.qunyun.member.rest;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.qunyun.member.persistence.Member;
+import io.qunyun.member.domain.Member;
 
 /**
  * @param tier          the tier last applied from the Tiers table; null before the first decision

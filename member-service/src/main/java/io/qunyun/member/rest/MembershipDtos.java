@@ -17,8 +17,8 @@ import io.qunyun.member.domain.CircleLayer;
 import io.qunyun.member.domain.ExitKind;
 import io.qunyun.member.domain.MembershipService;
 import io.qunyun.member.domain.RelationshipStage;
-import io.qunyun.member.persistence.Membership;
-import io.qunyun.member.persistence.MembershipApplication;
+import io.qunyun.member.domain.Membership;
+import io.qunyun.member.domain.MembershipApplication;
 
 /** Requests and answers of the membership endpoints (docs/architecture.md, Memberships). */
 public final class MembershipDtos {
@@ -85,7 +85,7 @@ public final class MembershipDtos {
     public record GroupResponse(UUID groupId, String name, String type, String timeZone, boolean screeningRequired,
             Integer lifespanHours, String state, UUID successorGroupId, Instant updatedAt) {
 
-        static GroupResponse of(io.qunyun.member.persistence.CommunityGroup g) {
+        static GroupResponse of(io.qunyun.member.domain.CommunityGroup g) {
             return new GroupResponse(g.id, g.name, g.type, g.timeZone, g.screeningRequired, g.lifespanHours, g.state,
                     g.successorGroupId, g.updatedAt);
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.qunyun.member.domain.PointsStatement;
-import io.qunyun.member.persistence.LedgerEntry;
+import io.qunyun.member.domain.LedgerEntry;
 
 /**
  * The balance and one page of ledger entries, newest first.

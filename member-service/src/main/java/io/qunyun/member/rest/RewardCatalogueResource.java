@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.qunyun.member.domain.RedemptionService;
-import io.qunyun.member.persistence.CatalogueReward;
+import io.qunyun.member.domain.CatalogueReward;
 
 /** The points mall's catalogue: rewards members can redeem, with their costs in points. */
 @Path("/rewards")

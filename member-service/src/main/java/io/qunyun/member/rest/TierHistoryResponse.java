@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.qunyun.member.persistence.TierDecisionRepository;
+import io.qunyun.member.domain.TierDecisions;
 
 /** A member's tier changes, newest first. */
 public record TierHistoryResponse(UUID memberId, String tier, String benefits, List<Change> changes) {
@@ -12,7 +12,7 @@ public record TierHistoryResponse(UUID memberId, String tier, String benefits, L
     public record Change(UUID decisionId, String tier, String previousTier, String benefits, Long growthValue,
             List<String> firedRules, String tableVersion, Instant changedAt) {
 
-        static Change of(TierDecisionRepository.Applied applied) {
+        static Change of(TierDecisions.Applied applied) {
             return new Change(applied.decisionId(), applied.tier(), applied.previousTier(), applied.benefits(),
                     applied.growthValue(), applied.firedRules(), applied.tableVersion(), applied.appliedAt());
         }

@@ -1,4 +1,4 @@
-package io.qunyun.member.persistence;
+package io.qunyun.member.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import io.qunyun.member.domain.ActivityType;
 
 /** Something a member did; immutable once recorded (the event about it may already be out). */
 @Entity

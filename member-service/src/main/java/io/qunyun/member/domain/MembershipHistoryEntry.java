@@ -1,4 +1,4 @@
-package io.qunyun.member.persistence;
+package io.qunyun.member.domain;
 
 import java.time.Instant;
 import java.util.UUID;

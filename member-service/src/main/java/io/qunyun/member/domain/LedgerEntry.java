@@ -1,4 +1,4 @@
-package io.qunyun.member.persistence;
+package io.qunyun.member.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One credited reward decision. Read-only for Hibernate: rows are appended by
- * {@link PointsLedgerRepository#appendIfAbsent} and never changed.
+ * {@link PointsLedger#appendIfAbsent} and never changed.
  */
 @Entity
 @Immutable

@@ -1,4 +1,4 @@
-package io.qunyun.member.persistence;
+package io.qunyun.member.domain;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,11 +13,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.qunyun.member.domain.ActivityState;
-import io.qunyun.member.domain.AdmissionPath;
-import io.qunyun.member.domain.CircleLayer;
-import io.qunyun.member.domain.ExitKind;
-import io.qunyun.member.domain.RelationshipStage;
 
 /** A member in a group; ended (never deleted) by setting leftAt, exitKind and exitReason. */
 @Entity

@@ -1,4 +1,4 @@
-package io.qunyun.member.persistence;
+package io.qunyun.member.domain;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -24,7 +24,7 @@ public class Member {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
-    /** Changed only by {@link PointsLedgerRepository}, in the transaction that appends the ledger rows. */
+    /** Changed only by {@link PointsLedger}, in the transaction that appends the ledger rows. */
     @Column(name = "points_balance", nullable = false, updatable = false, insertable = false)
     public long pointsBalance;
 
@@ -45,7 +45,7 @@ public class Member {
     @Column(name = "tier_changed_at", insertable = false, updatable = false)
     public Instant tierChangedAt;
 
-    // Growth over the points not yet expired, maintained with the balance by PointsLedgerRepository.
+    // Growth over the points not yet expired, maintained with the balance by PointsLedger.
     @Column(name = "growth_purchases", insertable = false, updatable = false)
     public long growthPurchases;
 

@@ -1,0 +1,47 @@
+package io.qunyun.member.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Port: the members table (implemented by persistence.MemberRepository). */
+public interface Members {
+
+    Optional<Member> byId(UUID id);
+
+    /** {@link #byId} under a row lock (SELECT … FOR UPDATE), held to the end of the transaction. */
+    Optional<Member> lockById(UUID id);
+
+    boolean exists(UUID id);
+
+    /** Inserts unless the id or the (source, external id) identity exists; true when inserted. */
+    boolean insertIfAbsent(Member member);
+
+    Optional<Member> findBySourceAndExternalId(String sourceSystem, String externalId);
+
+    List<Member> findBySourceAndExternalIds(String sourceSystem, Collection<String> externalIds);
+
+    /** Locks the rows of these members, in the given order. */
+    void lockForUpdate(Collection<UUID> ids);
+
+    /** Locks the rows of those of these members that exist; returns their ids. */
+    Set<UUID> lockExisting(Collection<UUID> ids);
+
+    /** The member as stored now (balance and growth counters are written by SQL, not by the entity). */
+    Optional<Member> fresh(UUID id);
+
+    /** The members as stored now, for their events. */
+    List<Member> snapshots(Collection<UUID> ids);
+
+    void setTier(UUID id, String tier, String benefits, Instant changedAt);
+
+    boolean addIdentity(UUID memberId, String sourceSystem, String externalId, Instant at);
+
+    void moveIdentities(UUID from, UUID to);
+
+    /** (source system, external id) rows of the member. */
+    List<Object[]> identitiesOf(UUID memberId);
+}
