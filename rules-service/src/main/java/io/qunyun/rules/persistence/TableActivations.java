@@ -15,9 +15,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
-import io.qunyun.rules.domain.DecisionTableVersions;
 import io.qunyun.rules.domain.PrebuiltTables;
 import io.qunyun.rules.domain.TableCompiler;
+import io.qunyun.rules.domain.versions.DecisionTableVersions;
 
 /**
  * Keeps this instance deciding with the version activated in the database. At startup a built-in workbook

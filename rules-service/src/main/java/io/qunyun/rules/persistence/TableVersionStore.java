@@ -11,26 +11,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.qunyun.rules.domain.versions.VersionStore;
+
 /**
- * Versions of the decision tables (workbook bytes, who uploaded them, their check) and the activations
- * (which version decides, newest row per table wins). Native SQL: the tables are append-only logs read by
- * every replica.
+ * The {@link VersionStore} in the database: versions of the decision tables and their activations. Native SQL:
+ * the tables are append-only logs read by every replica.
  */
 @ApplicationScoped
-public class TableVersionStore {
-
-    /** One stored version, without its workbook bytes. */
-    public record Version(String table, String version, String uploadedBy, OffsetDateTime uploadedAt, boolean compiled,
-            boolean complete, boolean casesPassed) {
-    }
-
-    public record Activation(long id, String table, String version, String activatedBy, OffsetDateTime activatedAt) {
-    }
+public class TableVersionStore implements VersionStore {
 
     @Inject
     EntityManager em;
 
-    /** Stores a version unless it is already stored (same bytes = same version); true when it was new. */
+    @Override
     @Transactional
     public boolean store(String table, String version, byte[] workbook, String uploadedBy, boolean compiled, boolean complete,
             boolean casesPassed, String checkResult) {
@@ -45,6 +38,7 @@ public class TableVersionStore {
                 .executeUpdate() == 1;
     }
 
+    @Override
     @Transactional
     public Activation activate(String table, String version, String by) {
         Object[] row = (Object[]) em.createNativeQuery("""
@@ -55,11 +49,13 @@ public class TableVersionStore {
         return new Activation(((Number) row[0]).longValue(), table, version, by, offset(row[1]));
     }
 
+    @Override
     @Transactional
     public Optional<Version> version(String table, String version) {
         return versions(table).stream().filter(v -> v.version().equals(version)).findFirst();
     }
 
+    @Override
     @Transactional
     public Optional<byte[]> workbook(String table, String version) {
         List<?> rows = em.createNativeQuery("SELECT workbook FROM decision_table_version WHERE table_name = :t AND version = :v")
@@ -67,6 +63,7 @@ public class TableVersionStore {
         return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
     }
 
+    @Override
     @Transactional
     public Optional<String> checkResult(String table, String version) {
         List<?> rows = em.createNativeQuery("SELECT check_result FROM decision_table_version WHERE table_name = :t AND version = :v")
@@ -74,7 +71,7 @@ public class TableVersionStore {
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
     }
 
-    /** Versions of a table, newest upload first. */
+    @Override
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Version> versions(String table) {
@@ -86,7 +83,7 @@ public class TableVersionStore {
                 (Boolean) r[5], (Boolean) r[6])).toList();
     }
 
-    /** Activations of a table, newest first. */
+    @Override
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Activation> activations(String table) {
@@ -97,7 +94,7 @@ public class TableVersionStore {
                 offset(r[4]))).toList();
     }
 
-    /** The newest activation of every table that has one. */
+    @Override
     @Transactional
     @SuppressWarnings("unchecked")
     public Map<String, Activation> current() {

@@ -35,9 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qunyun.platform.rest.Problem;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
-import io.qunyun.rules.domain.DecisionTableVersions;
 import io.qunyun.rules.domain.TableCompiler;
 import io.qunyun.rules.domain.check.WorkbookCheck;
+import io.qunyun.rules.domain.versions.DecisionTableVersions;
 import io.qunyun.rules.persistence.TableActivations;
 import io.qunyun.rules.persistence.TableVersionStore;
 

@@ -28,10 +28,10 @@ import io.quarkus.test.security.TestSecurity;
 import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
-import io.qunyun.rules.domain.DecisionTableVersions;
 import io.qunyun.rules.domain.audit.Actor;
 import io.qunyun.rules.domain.audit.AuditLog;
 import io.qunyun.rules.domain.audit.AuditQuery;
+import io.qunyun.rules.domain.versions.DecisionTableVersions;
 import io.qunyun.testkit.TestTokens;
 import io.restassured.specification.RequestSpecification;
 

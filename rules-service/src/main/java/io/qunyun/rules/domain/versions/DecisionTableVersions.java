@@ -1,4 +1,4 @@
-package io.qunyun.rules.domain;
+package io.qunyun.rules.domain.versions;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.audit.Actor;
 import io.qunyun.rules.domain.audit.AuditActions;
 import io.qunyun.rules.domain.audit.AuditLog;
 import io.qunyun.rules.domain.check.WorkbookCheck;
-import io.qunyun.rules.persistence.TableVersionStore;
-import io.qunyun.rules.persistence.TableVersionStore.Activation;
-import io.qunyun.rules.persistence.TableVersionStore.Version;
+import io.qunyun.rules.domain.versions.VersionStore.Activation;
+import io.qunyun.rules.domain.versions.VersionStore.Version;
 
 /**
  * The changes to the decision tables: an analyst's upload, a publication or rollback (an activation), and a
@@ -24,7 +24,7 @@ import io.qunyun.rules.persistence.TableVersionStore.Version;
 public class DecisionTableVersions {
 
     @Inject
-    TableVersionStore store;
+    VersionStore store;
 
     @Inject
     AuditLog audit;
