@@ -10,11 +10,13 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.qunyun.campaign.domain.lifecycle.GroupLifecycleEvents;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.WindowMetrics;
+import io.qunyun.campaign.domain.lifecycle.LifecycleActions.Action;
 
 /** group-metrics and group-lifecycle events, written to the outbox of the caller's transaction. */
 @ApplicationScoped
-public class LifecycleEvents {
+public class LifecycleEvents implements GroupLifecycleEvents {
 
     private final ObjectMapper json;
     private final Outbox outbox;
@@ -24,6 +26,7 @@ public class LifecycleEvents {
         this.outbox = outbox;
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void metricsReported(UUID eventId, WindowMetrics m, Instant at) {
         var data = new GroupMetricsReported(m.groupId(), m.groupType(), m.messagesPerDay(), m.activeMemberRatio(),
@@ -31,6 +34,14 @@ public class LifecycleEvents {
                 m.from(), m.to(),
                 m.members(), m.revenue().toPlainString(), m.joins(), m.exits(), m.spamRate());
         publish(Topics.GROUP_METRICS, eventId, GroupMetricsReported.EVENT_TYPE, at, m.groupId().toString(), data);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stateChanged(UUID groupId, String from, String to, Action action, Instant at) {
+        stateChanged(new GroupStateChanged(groupId, from, to, action.id(), action.cause(), action.verdict(),
+                action.decidedBy(), action.table(), action.tableVersion(), action.firedRules(),
+                action.successorGroupId(), at));
     }
 
     /** The event id is derived from (group, action, new state): a repeated change is one event. */

@@ -25,11 +25,11 @@ import io.qunyun.campaign.config.LifecycleConfig;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.DefinitionsUnavailableException;
 import io.qunyun.campaign.member.MembershipClient;
 import io.qunyun.campaign.messaging.LifecycleEvents;
-import io.qunyun.campaign.persistence.GroupEntity;
+import io.qunyun.campaign.domain.GroupEntity;
 import io.qunyun.campaign.persistence.GroupRepository;
 import io.qunyun.campaign.persistence.LifecycleStore;
 import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.MetricDefinitions;
+import io.qunyun.campaign.domain.CampaignRules.MetricDefinitions;
 
 /**
  * A MetricDefinitions answer without its lists (what a stub rules-service answers, e.g. the one of

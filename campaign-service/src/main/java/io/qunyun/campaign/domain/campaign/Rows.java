@@ -1,4 +1,4 @@
-package io.qunyun.campaign.persistence;
+package io.qunyun.campaign.domain.campaign;
 
 import java.math.BigDecimal;
 import java.time.Instant;
