@@ -14,8 +14,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 public final class LayerRules {
 
-    /** Packages of adapters, in a service and in the platform: the domain may not reach into them. */
-    private static final List<String> ADAPTER_PACKAGES = List.of("..rest..", "..messaging..", "..persistence..");
+    /**
+     * Packages of adapters, in a service and in the platform: the domain may not reach into them. Only
+     * io.qunyun's persistence packages: JPA annotations (jakarta.persistence) on domain entities are allowed.
+     */
+    private static final List<String> ADAPTER_PACKAGES = List.of("..rest..", "..messaging..", "io.qunyun..persistence..");
 
     /** Kafka, REST and JDBC types: only adapters use them. */
     private static final List<String> TECHNOLOGY_PACKAGES = List.of(
