@@ -43,8 +43,8 @@ public class CampaignService {
     private final SchedulePolicies policies;
     private final AuditLog audit;
 
-    CampaignService(Campaigns campaigns, Timeline timeline, OperatorTasks operatorTasks, TemplateCatalog catalog, Groups groups, TimelineEvents events,
-            Clock clock, SchedulePolicies policies, AuditLog audit) {
+    CampaignService(Campaigns campaigns, Timeline timeline, OperatorTasks operatorTasks, TemplateCatalog catalog,
+            Groups groups, TimelineEvents events, Clock clock, SchedulePolicies policies, AuditLog audit) {
         this.audit = audit;
         this.campaigns = campaigns;
         this.timeline = timeline;

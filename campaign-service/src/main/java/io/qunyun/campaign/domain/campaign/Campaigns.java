@@ -8,7 +8,10 @@ import java.util.UUID;
 import io.qunyun.campaign.domain.campaign.Rows.CampaignGroupRow;
 import io.qunyun.campaign.domain.campaign.Rows.CampaignRow;
 
-/** Campaigns and the groups they run in (a port: persistence stores them). Every method runs in the caller's transaction. */
+/**
+ * Campaigns and the groups they run in (a port: persistence stores them). Every method runs in the
+ * caller's transaction.
+ */
 public interface Campaigns {
 
     void insertCampaign(CampaignRow c);

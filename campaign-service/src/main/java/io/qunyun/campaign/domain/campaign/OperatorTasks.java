@@ -9,7 +9,10 @@ import java.util.UUID;
 
 import io.qunyun.campaign.domain.campaign.Rows.TaskRow;
 
-/** The 1:1 tasks operators do for members (a port: persistence stores them). Every method runs in the caller's transaction. */
+/**
+ * The 1:1 tasks operators do for members (a port: persistence stores them). Every method runs in the
+ * caller's transaction.
+ */
 public interface OperatorTasks {
 
     int insertTasks(List<TaskRow> tasks);

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Rows of the campaign tables (V12__campaigns.sql), read and written with plain JDBC for batch speed. */
+/** Campaigns, their groups, timeline rows, operator tasks and touches, as the campaign stores keep them. */
 public final class Rows {
 
     private Rows() {

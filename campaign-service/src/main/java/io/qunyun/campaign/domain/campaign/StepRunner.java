@@ -67,8 +67,9 @@ public class StepRunner {
     private final SchedulePolicies policies;
     private final AuditLog audit;
 
-    StepRunner(Timeline timeline, Campaigns campaigns, OperatorTasks operatorTasks, Touches touches, TemplateCatalog catalog, TimelineEvents events, Audiences audiences,
-            TouchTactics tactics, Groups groups, SchedulerConfig config, Clock clock, SchedulePolicies policies,
+    StepRunner(Timeline timeline, Campaigns campaigns, OperatorTasks operatorTasks, Touches touches,
+            TemplateCatalog catalog, TimelineEvents events, Audiences audiences, TouchTactics tactics, Groups groups,
+            SchedulerConfig config, Clock clock, SchedulePolicies policies,
             AuditLog audit) {
         this.audit = audit;
         this.timeline = timeline;

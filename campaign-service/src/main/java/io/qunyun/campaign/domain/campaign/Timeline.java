@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import io.qunyun.campaign.domain.campaign.Rows.StepRow;
 
-/** The timeline rows of campaigns (a port: persistence stores them); the scheduler claims due rows here, exactly once. Every method runs in the caller's transaction. */
+/**
+ * The timeline rows of campaigns (a port: persistence stores them); the scheduler claims due rows here,
+ * exactly once. Every method runs in the caller's transaction.
+ */
 public interface Timeline {
 
     /** Inserts planned rows; a row that exists already (same unique key) is left as it is. */
@@ -43,7 +46,7 @@ public interface Timeline {
     int openStepsOfGroup(UUID campaignId, UUID groupId);
 
     /** A campaign's METRIC_CHECKPOINT steps for the group (group-level rows), in order. */
-    public record Checkpoint(String stepId, int day, String localDue, String state, String phase) {
+    record Checkpoint(String stepId, int day, String localDue, String state, String phase) {
     }
 
     List<Checkpoint> checkpoints(UUID campaignId, UUID groupId);

@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The activity facts of groups and their counts per day, span and phase (a port: persistence stores and counts them). */
+/**
+ * The activity facts of groups and their counts per day, span and phase (a port: persistence stores and
+ * counts them).
+ */
 public interface GroupFacts {
 
     /** An activity fact to store, its local day already in the group's zone. */
-    public record ActivityRow(String eventId, UUID groupId, UUID memberId, String kind, Instant occurredAt,
+    record ActivityRow(String eventId, UUID groupId, UUID memberId, String kind, Instant occurredAt,
             LocalDate localDay, BigDecimal amount, String campaignPhase) {
     }
 
@@ -28,7 +31,7 @@ public interface GroupFacts {
             Instant occurredAt, LocalDate localDay, BigDecimal amount, String campaignPhase, Instant receivedAt);
 
     /** Counts of one span of local days (staff excluded everywhere but in spam). */
-    public record FactCounts(LocalDate day, String phase, long interactions, long checkIns, long purchases,
+    record FactCounts(LocalDate day, String phase, long interactions, long checkIns, long purchases,
             BigDecimal revenue, long activeMembers, long convertedMembers, long joins, long exits, long spam,
             long activities, long shares) {
     }

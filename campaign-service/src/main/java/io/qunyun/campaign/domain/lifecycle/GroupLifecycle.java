@@ -77,8 +77,8 @@ public class GroupLifecycle {
     private final Clock clock;
     private final AuditLog audit;
 
-    GroupLifecycle(Groups groups, Campaigns campaigns, LifecycleActions actions, LifecycleTasks lifecycleTasks, MemberAudiences audiences,
-            GroupLifecycleEvents events, GroupChanges groupEvents, LifecycleConfig config, Clock clock, AuditLog audit) {
+    GroupLifecycle(Groups groups, Campaigns campaigns, LifecycleActions actions, LifecycleTasks lifecycleTasks,
+            MemberAudiences audiences, GroupLifecycleEvents events, GroupChanges groupEvents, LifecycleConfig config, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.groups = groups;
         this.campaigns = campaigns;

@@ -8,7 +8,7 @@ import java.util.UUID;
 /** The lifecycle actions decided for groups (revive, transfer, dissolve...) (a port: persistence stores them). */
 public interface LifecycleActions {
 
-    public record Action(UUID id, UUID groupId, String cause, String decisionId, String verdict, String reviveKind,
+    record Action(UUID id, UUID groupId, String cause, String decisionId, String verdict, String reviveKind,
             String message, String table, String tableVersion, String decidedBy, List<String> firedRules,
             UUID successorGroupId, String state, String reason, Instant closeAt, Instant createdAt,
             Instant updatedAt) {

@@ -36,8 +36,8 @@ public class LifecycleJob {
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
-    LifecycleJob(GroupMetricsService metrics, GroupLifecycle lifecycle, Groups groups, LifecycleActions actions, LifecycleTasks lifecycleTasks,
-            Memberships memberships, LifecycleConfig config, Clock clock) {
+    LifecycleJob(GroupMetricsService metrics, GroupLifecycle lifecycle, Groups groups, LifecycleActions actions,
+            LifecycleTasks lifecycleTasks, Memberships memberships, LifecycleConfig config, Clock clock) {
         this.metrics = metrics;
         this.lifecycle = lifecycle;
         this.groups = groups;

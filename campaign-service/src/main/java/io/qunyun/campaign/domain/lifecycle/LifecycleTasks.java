@@ -7,7 +7,7 @@ import java.util.UUID;
 /** The tasks of lifecycle actions (invitations, notices) (a port: persistence stores them). */
 public interface LifecycleTasks {
 
-    public record Task(UUID id, UUID actionId, UUID groupId, String kind, UUID memberId, String layer, int rank,
+    record Task(UUID id, UUID actionId, UUID groupId, String kind, UUID memberId, String layer, int rank,
             UUID targetGroupId, String content, String status, String outcome, Instant createdAt, Instant updatedAt) {
     }
 

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Who was in a group when, as replicated from member-service's membership events (a port: persistence stores it). */
+/**
+ * Who was in a group when, as replicated from member-service's membership events (a port: persistence
+ * stores it).
+ */
 public interface Roster {
 
     void memberJoined(UUID membershipId, UUID groupId, UUID memberId, boolean staff, String layer,
