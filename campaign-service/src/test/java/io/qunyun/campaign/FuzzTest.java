@@ -15,13 +15,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.qunyun.campaign.member.MemberClient;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
 import io.qunyun.campaign.member.MembershipClient;
 import io.qunyun.campaign.member.MembershipClient.Closure;
 import io.qunyun.campaign.member.MembershipClient.ClosureRequest;
 import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
+import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
 import io.qunyun.testkit.FuzzContract;
 
 /**
@@ -52,11 +52,11 @@ class FuzzTest extends FuzzContract {
                 "GroupPositioning", "sha256:fuzz", List.of("P02 camp")));
         when(rules.fiveW1H(any())).thenReturn(new FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:fuzz",
                 List.of()));
-        when(rules.touch(any())).thenReturn(new RulesClient.TouchDecision("chat", "ONE_ON_ONE_CHAT", "STEWARD", "HIGH",
+        when(rules.touch(any())).thenReturn(new io.qunyun.campaign.domain.CampaignRules.TouchDecision("chat", "ONE_ON_ONE_CHAT", "STEWARD", "HIGH",
                 "S03", "TouchStrategy", "sha256:fuzz"));
-        when(rules.schedulePolicy(any())).thenReturn(new RulesClient.SchedulePolicyDecision("22:00", "08:00", 2,
+        when(rules.schedulePolicy(any())).thenReturn(new io.qunyun.campaign.domain.CampaignRules.SchedulePolicyDecision("22:00", "08:00", 2,
                 "DEFER", 120, 30, List.of("CORE", "INFLUENCE"), null, "Q01", "sha256:fuzz", List.of("Q01")));
-        when(rules.metricDefinitions(any())).thenReturn(new RulesClient.MetricDefinitions(7,
+        when(rules.metricDefinitions(any())).thenReturn(new io.qunyun.campaign.domain.CampaignRules.MetricDefinitions(7,
                 List.of("CHECK_IN", "CONTENT_POST", "SHARE", "PURCHASE"), List.of("PURCHASE"), "D09", "MetricDefinitions",
                 "sha256:fuzz", List.of()));
         when(audiences.query(any())).thenReturn(new AudiencePage(List.of(), null));

@@ -25,11 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.campaign.domain.AidassStage;
 import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HQuestion;
-import io.qunyun.campaign.rules.RulesClient.Finding;
-import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
-import io.qunyun.campaign.rules.RulesClient.PositioningQuestion;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HQuestion;
+import io.qunyun.campaign.domain.CampaignRules.Finding;
+import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
+import io.qunyun.campaign.domain.CampaignRules.PositioningQuestion;
 import io.qunyun.campaign.persistence.GroupRepository;
 import io.restassured.http.ContentType;
 

@@ -10,17 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.qunyun.campaign.domain.audit.AuditActions;
 import io.qunyun.campaign.domain.audit.AuditLog;
-import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HQuestion;
-import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
-import io.qunyun.campaign.rules.RulesClient.PositioningQuestion;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HQuestion;
+import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
+import io.qunyun.campaign.domain.CampaignRules.PositioningQuestion;
+import io.qunyun.campaign.domain.GroupEntity;
 
 /**
  * Positions a new group: rules-service decides its type (GroupPositioning table) and checks its
@@ -30,14 +27,13 @@ import io.qunyun.campaign.persistence.GroupRepository;
 public class GroupPositioningService {
 
     @Inject
-    @RestClient
-    RulesClient rules;
+    CampaignRules rules;
 
     @Inject
-    GroupRepository groups;
+    Groups groups;
 
     @Inject
-    io.qunyun.campaign.messaging.CampaignEvents events;
+    GroupChanges events;
 
     @Inject
     java.time.Clock clock;
@@ -90,7 +86,7 @@ public class GroupPositioningService {
         group.timeZone = timeZone;
         group.screeningRequired = request.screeningRequired() != null ? request.screeningRequired() : screened;
         group.state = "ACTIVE";
-        groups.persist(group);
+        groups.add(group);
         events.groupChanged(group, group.createdAt.toInstant());
         audit.record(AuditActions.GROUP_CREATED, group.id, AuditLog.detail("name", group.name, "platform", group.platform,
                 "type", group.type, "timeZone", group.timeZone, "screeningRequired", group.screeningRequired,
@@ -143,11 +139,11 @@ public class GroupPositioningService {
     }
 
     public GroupEntity get(UUID id) {
-        return groups.findByIdOptional(id).orElseThrow(() -> RequestRefusedException.notFound("group " + id));
+        return groups.find(id).orElseThrow(() -> RequestRefusedException.notFound("group " + id));
     }
 
     public List<GroupEntity> list(int limit) {
-        return groups.findAll(io.quarkus.panache.common.Sort.descending("createdAt")).page(0, limit).list();
+        return groups.newest(limit);
     }
 
     private static <T> T ask(java.util.function.Supplier<T> call) {

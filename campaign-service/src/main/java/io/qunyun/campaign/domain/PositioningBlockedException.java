@@ -2,7 +2,7 @@ package io.qunyun.campaign.domain;
 
 import java.util.List;
 
-import io.qunyun.campaign.rules.RulesClient.Finding;
+import io.qunyun.campaign.domain.CampaignRules.Finding;
 
 /** The 5W1H self-check blocked a new group: nothing was stored; the findings say why. */
 public class PositioningBlockedException extends RuntimeException {

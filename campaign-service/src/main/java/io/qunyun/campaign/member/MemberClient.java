@@ -1,9 +1,6 @@
 package io.qunyun.campaign.member;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,9 +11,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.qunyun.campaign.config.ServiceCredentials;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
 
 /**
  * member-service's audience query (contract: {@code POST /audiences/query}). A query is a read,
@@ -32,20 +28,4 @@ public interface MemberClient {
     @POST
     @Path("/query")
     AudiencePage query(AudienceQuery query);
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AudienceQuery(List<UUID> groupIds, List<String> layers, List<String> stages, List<String> activityStates,
-            List<String> roles, List<String> tiers, Integer inactiveDays, Boolean notCheckedInToday, Boolean staff,
-            String after, Integer limit) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record AudiencePage(List<AudienceMember> items, String nextCursor) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record AudienceMember(UUID membershipId, UUID memberId, UUID groupId, List<String> roles, boolean staff,
-            String layer, String stage, String activityState, String tier, Instant joinedAt, Instant lastActivityAt,
-            Instant lastCheckInAt) {
-    }
 }

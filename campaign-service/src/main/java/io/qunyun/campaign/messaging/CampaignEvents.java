@@ -1,6 +1,7 @@
 package io.qunyun.campaign.messaging;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +12,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.platform.messaging.Outbox;
 import io.qunyun.platform.messaging.OutboxMessage;
-import io.qunyun.campaign.persistence.GroupEntity;
+import io.qunyun.campaign.domain.GroupChanges;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignRow;
+import io.qunyun.campaign.domain.campaign.Rows.StepRow;
+import io.qunyun.campaign.domain.campaign.TimelineEvents;
+import io.qunyun.campaign.domain.template.Template.Step;
 
 /** Builds campaign-service's CloudEvents and writes them to the outbox of the caller's transaction. */
 @ApplicationScoped
-public class CampaignEvents {
+public class CampaignEvents implements GroupChanges, TimelineEvents {
 
     private final ObjectMapper json;
     private final Outbox outbox;
@@ -25,11 +31,30 @@ public class CampaignEvents {
         this.outbox = outbox;
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void groupChanged(GroupEntity g, Instant at) {
         var data = new GroupChanged(g.id, g.name, g.type, g.timeZone, g.screeningRequired, g.lifespanHours, g.state,
                 g.successorGroupId, at);
         publish(Topics.GROUP_CHANGES, UUID.randomUUID(), GroupChanged.EVENT_TYPE, at, g.id.toString(), data);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void phaseChanged(CampaignRow campaign, UUID groupId, String phase, String previousPhase, int day,
+            Instant occurredAt) {
+        phaseChanged(new PhaseChanged(campaign.id(), groupId, campaign.templateId(), campaign.templateVersion(), phase,
+                previousPhase, day, occurredAt));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void touchDue(UUID touchId, CampaignRow campaign, StepRow row, Step step, String metric, ZoneId zone,
+            Instant occurredAt) {
+        touchDue(new TouchDue(touchId, row.campaignId(), row.groupId(), campaign.templateId(),
+                campaign.templateVersion(), row.stepId(), row.occurrence(), step.action().name(), row.phase(),
+                row.day(), step.content(), step.ownerRole(), step.window(), metric, step.audience(), row.dueAt(),
+                row.localDue(), zone.getId(), occurredAt));
     }
 
     /** The event id is derived from (campaign, group, phase): a repeated transition is one event. */

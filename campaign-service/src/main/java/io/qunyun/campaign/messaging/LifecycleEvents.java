@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.platform.messaging.Outbox;
 import io.qunyun.platform.messaging.OutboxMessage;
+import io.qunyun.campaign.domain.lifecycle.GroupLifecycleEvents;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.WindowMetrics;
+import io.qunyun.campaign.domain.lifecycle.LifecycleActions.Action;
 
 /** group-metrics and group-lifecycle events, written to the outbox of the caller's transaction. */
 @ApplicationScoped
-public class LifecycleEvents {
+public class LifecycleEvents implements GroupLifecycleEvents {
 
     private final ObjectMapper json;
     private final Outbox outbox;
@@ -26,6 +28,7 @@ public class LifecycleEvents {
         this.outbox = outbox;
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void metricsReported(UUID eventId, WindowMetrics m, Instant at) {
         var data = new GroupMetricsReported(m.groupId(), m.groupType(), m.messagesPerDay(), m.activeMemberRatio(),
@@ -33,6 +36,14 @@ public class LifecycleEvents {
                 m.from(), m.to(),
                 m.members(), m.revenue().toPlainString(), m.joins(), m.exits(), m.spamRate());
         publish(Topics.GROUP_METRICS, eventId, GroupMetricsReported.EVENT_TYPE, at, m.groupId().toString(), data);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stateChanged(UUID groupId, String from, String to, Action action, Instant at) {
+        stateChanged(new GroupStateChanged(groupId, from, to, action.id(), action.cause(), action.verdict(),
+                action.decidedBy(), action.table(), action.tableVersion(), action.firedRules(),
+                action.successorGroupId(), at));
     }
 
     /** The event id is derived from (group, action, new state): a repeated change is one event. */

@@ -14,9 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
-import io.qunyun.campaign.persistence.LifecycleStore;
 import io.qunyun.campaign.domain.campaign.CampaignService;
-import io.qunyun.campaign.persistence.CampaignStore;
+import io.qunyun.campaign.domain.campaign.Campaigns;
+import io.qunyun.campaign.domain.campaign.OperatorTasks;
+import io.qunyun.campaign.domain.campaign.Timeline;
+import io.qunyun.campaign.domain.lifecycle.Roster;
+import io.qunyun.campaign.persistence.ProcessedEventStore;
 
 /**
  * membership-events (contract, from member-service): a member who left gets their future steps
@@ -35,19 +38,25 @@ public class MembershipEventConsumer {
     public static final String CHANGED = "io.qunyun.member.membership.changed.v1";
 
     private final ObjectMapper json;
-    private final CampaignStore store;
+    private final ProcessedEventStore processed;
+    private final Campaigns store;
+    private final Timeline timeline;
+    private final OperatorTasks tasks;
     private final CampaignService campaigns;
     private final Clock clock;
 
-    private final LifecycleStore roster;
+    private final Roster roster;
     private final GroupMetricsService metrics;
 
-    MembershipEventConsumer(ObjectMapper json, CampaignStore store, CampaignService campaigns, Clock clock,
-            LifecycleStore roster, GroupMetricsService metrics) {
+    MembershipEventConsumer(ObjectMapper json, ProcessedEventStore processed, Campaigns store, Timeline timeline,
+            OperatorTasks tasks, CampaignService campaigns, Clock clock, Roster roster, GroupMetricsService metrics) {
         this.roster = roster;
         this.metrics = metrics;
         this.json = json;
+        this.processed = processed;
         this.store = store;
+        this.timeline = timeline;
+        this.tasks = tasks;
         this.campaigns = campaigns;
         this.clock = clock;
     }
@@ -56,7 +65,7 @@ public class MembershipEventConsumer {
     @Transactional
     public void consume(String record) {
         MembershipEvent event = parse(record);
-        if (!store.firstSeen(event.id(), clock.instant())) {
+        if (!processed.firstSeen(event.id(), clock.instant())) {
             return;
         }
         apply(event);
@@ -113,8 +122,8 @@ public class MembershipEventConsumer {
             case ENDED -> {
                 Instant now = clock.instant();
                 String reason = "membership ended (" + (e.exitKind() == null ? "unknown" : e.exitKind()) + ")";
-                int steps = store.cancelMemberSteps(e.groupId(), e.memberId(), reason);
-                int tasks = store.cancelMemberTasks(e.groupId(), e.memberId(), reason, now);
+                int steps = timeline.cancelMemberSteps(e.groupId(), e.memberId(), reason);
+                int tasks = this.tasks.cancelMemberTasks(e.groupId(), e.memberId(), reason, now);
                 LOG.debugf("member %s left group %s: %d steps, %d tasks cancelled", e.memberId(), e.groupId(), steps,
                         tasks);
             }

@@ -19,10 +19,10 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.qunyun.campaign.domain.campaign.TimelinePlanner;
 import io.qunyun.campaign.domain.template.Template;
-import io.qunyun.campaign.persistence.Rows.CampaignGroupRow;
-import io.qunyun.campaign.persistence.Rows.CampaignRow;
-import io.qunyun.campaign.persistence.Rows.StepRow;
-import io.qunyun.campaign.persistence.Rows.TaskRow;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignGroupRow;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignRow;
+import io.qunyun.campaign.domain.campaign.Rows.StepRow;
+import io.qunyun.campaign.domain.campaign.Rows.TaskRow;
 
 /** Request and response bodies of the campaign, timeline and task endpoints. */
 public final class CampaignDtos {

@@ -13,9 +13,9 @@ import jakarta.validation.constraints.Size;
 import io.qunyun.campaign.domain.AidassStage;
 import io.qunyun.campaign.domain.Monetization;
 import io.qunyun.campaign.domain.Platform;
-import io.qunyun.campaign.rules.RulesClient.Finding;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupEntity.DecisionTrace;
+import io.qunyun.campaign.domain.CampaignRules.Finding;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.GroupEntity.DecisionTrace;
 
 /** Request and response bodies of {@link GroupResource}. */
 public final class GroupDtos {

@@ -29,8 +29,9 @@ import io.qunyun.campaign.domain.lifecycle.GroupMatrix;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.DailyMetrics;
 import io.qunyun.campaign.domain.lifecycle.LifecyclePlan;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.LifecycleStore;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.lifecycle.LifecycleActions;
+import io.qunyun.campaign.domain.lifecycle.LifecycleTasks;
 import io.qunyun.campaign.rest.GroupDtos.GroupView;
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.platform.rest.InvalidParameterException;
@@ -61,13 +62,16 @@ public class LifecycleResource {
     GroupMatrix matrix;
 
     @Inject
-    LifecycleStore store;
+    LifecycleActions actions;
+
+    @Inject
+    LifecycleTasks tasks;
 
     @Inject
     java.time.Clock clock;
 
     public record MetricsView(UUID groupId, String timeZone, LocalDate from, LocalDate to,
-            RulesClient.MetricDefinitions definitions, List<DailyMetrics> days) {
+            io.qunyun.campaign.domain.CampaignRules.MetricDefinitions definitions, List<DailyMetrics> days) {
     }
 
     @GET
@@ -86,13 +90,13 @@ public class LifecycleResource {
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw new InvalidParameterException("from", "the range must not exceed " + MAX_DAYS + " days");
         }
-        RulesClient.MetricDefinitions definitions = definitions(group);
+        io.qunyun.campaign.domain.CampaignRules.MetricDefinitions definitions = definitions(group);
         return new MetricsView(id, group.timeZone, first, last, definitions,
                 metrics.daily(group, definitions, first, last));
     }
 
-    public record LifecycleView(UUID groupId, String state, UUID successorGroupId, List<LifecycleStore.Action> actions,
-            List<LifecycleStore.Task> tasks) {
+    public record LifecycleView(UUID groupId, String state, UUID successorGroupId, List<LifecycleActions.Action> actions,
+            List<LifecycleTasks.Task> tasks) {
     }
 
     @GET
@@ -101,7 +105,7 @@ public class LifecycleResource {
     @Operation(summary = "A group's lifecycle state, every action (with the decision's table version and fired rows) and its tasks")
     public LifecycleView lifecycle(@PathParam("id") UUID id) {
         GroupEntity group = positioning.get(id);
-        return new LifecycleView(id, group.state, group.successorGroupId, store.actions(id), store.tasks(id));
+        return new LifecycleView(id, group.state, group.successorGroupId, actions.actions(id), tasks.tasks(id));
     }
 
     @GET
@@ -155,7 +159,7 @@ public class LifecycleResource {
         }
     }
 
-    static RulesClient.MetricDefinitions definitions(GroupEntity group, GroupMetricsService metrics) {
+    static io.qunyun.campaign.domain.CampaignRules.MetricDefinitions definitions(GroupEntity group, GroupMetricsService metrics) {
         try {
             return metrics.definitions(group);
         } catch (GroupMetricsService.DefinitionsUnavailableException e) {
@@ -163,7 +167,7 @@ public class LifecycleResource {
         }
     }
 
-    private RulesClient.MetricDefinitions definitions(GroupEntity group) {
+    private io.qunyun.campaign.domain.CampaignRules.MetricDefinitions definitions(GroupEntity group) {
         return definitions(group, metrics);
     }
 

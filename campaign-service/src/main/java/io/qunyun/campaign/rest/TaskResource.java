@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.qunyun.campaign.domain.campaign.TaskService;
-import io.qunyun.campaign.persistence.Rows.TaskRow;
+import io.qunyun.campaign.domain.campaign.Rows.TaskRow;
 import io.qunyun.campaign.rest.CampaignDtos.SkipRequest;
 import io.qunyun.campaign.rest.CampaignDtos.TaskPage;
 import io.qunyun.campaign.rest.CampaignDtos.TaskView;

@@ -39,14 +39,14 @@ import io.qunyun.campaign.domain.campaign.CampaignService;
 import io.qunyun.campaign.domain.lifecycle.GroupLifecycle;
 import io.qunyun.campaign.domain.lifecycle.GroupLifecycle.HealthDecision;
 import io.qunyun.campaign.member.MemberClient;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
 import io.qunyun.campaign.member.MembershipClient;
 import io.qunyun.campaign.member.MembershipClient.Closure;
 import io.qunyun.campaign.member.MembershipClient.ClosureRequest;
 import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.rules.RulesClient.Finding;
-import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
+import io.qunyun.campaign.domain.CampaignRules.Finding;
+import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
 import io.restassured.http.ContentType;
 
 /**

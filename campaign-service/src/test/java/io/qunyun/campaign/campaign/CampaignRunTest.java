@@ -40,12 +40,12 @@ import io.quarkus.test.security.TestSecurity;
 import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.campaign.CampaignTestSupport.FakeGroup;
 import io.qunyun.campaign.member.MemberClient;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
-import io.qunyun.campaign.member.MemberClient.AudienceQuery;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
 import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
-import io.qunyun.campaign.rules.RulesClient.TouchDecision;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
+import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
+import io.qunyun.campaign.domain.CampaignRules.TouchDecision;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -81,7 +81,7 @@ class CampaignRunTest {
         when(rules.fiveW1H(any())).thenReturn(new FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:bb",
                 List.of()));
         when(rules.touch(any())).thenAnswer(inv -> {
-            RulesClient.TouchQuestion q = inv.getArgument(0);
+            io.qunyun.campaign.domain.CampaignRules.TouchQuestion q = inv.getArgument(0);
             return new TouchDecision("chat about " + q.stage(), "ONE_ON_ONE_CHAT", "STEWARD", "HIGH", "S03",
                     "TouchStrategy", "sha256:cc");
         });

@@ -11,9 +11,9 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.qunyun.campaign.member.MemberClient.AudienceMember;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
-import io.qunyun.campaign.member.MemberClient.AudienceQuery;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -92,10 +92,10 @@ final class CampaignTestSupport {
      * whole influence layer served, as the fake audiences carry no activity), and for the test template
      * caps-and-quiet-hours a cap of one task a day (DEFER) and one group post a month.
      */
-    static io.qunyun.campaign.rules.RulesClient.SchedulePolicyDecision schedulePolicy(
-            io.qunyun.campaign.rules.RulesClient.SchedulePolicyQuestion q) {
+    static io.qunyun.campaign.domain.CampaignRules.SchedulePolicyDecision schedulePolicy(
+            io.qunyun.campaign.domain.CampaignRules.SchedulePolicyQuestion q) {
         boolean caps = "caps-and-quiet-hours".equals(q.template());
-        return new io.qunyun.campaign.rules.RulesClient.SchedulePolicyDecision("22:00", "08:00", caps ? 1 : 2, "DEFER",
+        return new io.qunyun.campaign.domain.CampaignRules.SchedulePolicyDecision("22:00", "08:00", caps ? 1 : 2, "DEFER",
                 caps ? 1 : 120, 30, caps ? List.of("CORE", "INFLUENCE", "PERIPHERY") : List.of("CORE", "INFLUENCE"), null,
                 caps ? "Q99 test caps" : "Q01 WeCom default", "sha256:test", List.of(caps ? "Q99 test caps" : "Q01 WeCom default"));
     }

@@ -18,7 +18,7 @@ import io.qunyun.campaign.domain.campaign.TaskPlanner;
 import io.qunyun.campaign.domain.campaign.TaskPlanner.PlannedTask;
 import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.Template.Step;
-import io.qunyun.campaign.member.MemberClient.AudienceMember;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
 
 /** Who gets a 1:1 task, as the SchedulePolicy decided: layers, the active part of the influence layer, caps, limits. */
 class TaskPlannerTest {

@@ -35,10 +35,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.messaging.ActivityEventConsumer;
 import io.qunyun.campaign.persistence.Jdbc;
-import io.qunyun.campaign.persistence.LifecycleStore;
+import io.qunyun.campaign.domain.lifecycle.Roster;
 import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
+import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -62,7 +62,7 @@ class ActivityBatchTest {
     ActivityEventConsumer consumer;
 
     @Inject
-    LifecycleStore roster;
+    Roster roster;
 
     @Inject
     Jdbc jdbc;

@@ -41,16 +41,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.member.MemberClient;
-import io.qunyun.campaign.member.MemberClient.AudienceMember;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
-import io.qunyun.campaign.member.MemberClient.AudienceQuery;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
 import io.qunyun.campaign.member.MembershipClient;
 import io.qunyun.campaign.member.MembershipClient.Closure;
 import io.qunyun.campaign.member.MembershipClient.ClosureRequest;
 import io.qunyun.campaign.member.MembershipClient.Invitation;
 import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
-import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
+import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
+import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -88,7 +88,7 @@ class GroupLifecycleTest {
     @BeforeEach
     void mocks() {
         when(rules.positioning(any())).thenAnswer(inv -> {
-            RulesClient.PositioningQuestion q = inv.getArgument(0);
+            io.qunyun.campaign.domain.CampaignRules.PositioningQuestion q = inv.getArgument(0);
             return q.from() == io.qunyun.campaign.domain.AidassStage.ATTENTION
                     ? new PositioningDecision("LEAD", 48, "LOW", "CONVERSATION", "GroupPositioning", "sha256:lead",
                             List.of("P01 lead group"))
@@ -96,13 +96,13 @@ class GroupLifecycleTest {
                             "sha256:camp", List.of("P02 camp"));
         });
         when(rules.fiveW1H(any())).thenReturn(new FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:bb", List.of()));
-        when(rules.schedulePolicy(any())).thenReturn(new RulesClient.SchedulePolicyDecision("22:00", "07:00", 1, "SKIP",
+        when(rules.schedulePolicy(any())).thenReturn(new io.qunyun.campaign.domain.CampaignRules.SchedulePolicyDecision("22:00", "07:00", 1, "SKIP",
                 120, 30, List.of("CORE", "INFLUENCE"), null, "SP01", "sha256:sp", List.of("SP01")));
         // the MetricDefinitions table as shipped: a lead group is judged day by day, every other over 7 days
         when(rules.metricDefinitions(any())).thenAnswer(inv -> {
-            RulesClient.MetricDefinitionQuestion q = inv.getArgument(0);
+            io.qunyun.campaign.domain.CampaignRules.MetricDefinitionQuestion q = inv.getArgument(0);
             boolean lead = "LEAD".equals(q.groupType());
-            return new RulesClient.MetricDefinitions(lead ? 1 : 7, List.of("CHECK_IN", "CONTENT_POST", "SHARE", "PURCHASE"),
+            return new io.qunyun.campaign.domain.CampaignRules.MetricDefinitions(lead ? 1 : 7, List.of("CHECK_IN", "CONTENT_POST", "SHARE", "PURCHASE"),
                     List.of("PURCHASE"), lead ? "D01 lead group day by day" : "D09 every group", "MetricDefinitions",
                     "sha256:defs", List.of());
         });

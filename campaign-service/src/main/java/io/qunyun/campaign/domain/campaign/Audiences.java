@@ -6,22 +6,21 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.qunyun.campaign.domain.template.Template.Audience;
 import io.qunyun.campaign.domain.template.Template.Step;
-import io.qunyun.campaign.member.MemberClient;
-import io.qunyun.campaign.member.MemberClient.AudienceMember;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
-import io.qunyun.campaign.member.MemberClient.AudienceQuery;
+import io.qunyun.campaign.domain.MemberAudiences;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
 
 /** A step's audience selector as member-service audience queries (contract: POST /audiences/query). */
 @ApplicationScoped
 public class Audiences {
 
-    private final MemberClient members;
+    private final MemberAudiences members;
 
-    Audiences(@RestClient MemberClient members) {
+    Audiences(MemberAudiences members) {
         this.members = members;
     }
 

@@ -19,14 +19,11 @@ import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.TemplateCatalog;
 import io.qunyun.campaign.domain.template.TemplateCatalog.StoredTemplate;
-import io.qunyun.campaign.messaging.CampaignEvents;
-import io.qunyun.campaign.messaging.PhaseChanged;
-import io.qunyun.campaign.persistence.CampaignStore;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.persistence.Rows.CampaignGroupRow;
-import io.qunyun.campaign.persistence.Rows.CampaignRow;
-import io.qunyun.campaign.persistence.Rows.StepRow;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignGroupRow;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignRow;
+import io.qunyun.campaign.domain.campaign.Rows.StepRow;
 
 /**
  * Starts, pauses, resumes and cancels campaigns. Starting plans the whole timeline of every group
@@ -36,18 +33,22 @@ import io.qunyun.campaign.persistence.Rows.StepRow;
 @ApplicationScoped
 public class CampaignService {
 
-    private final CampaignStore store;
+    private final Campaigns campaigns;
+    private final Timeline timeline;
+    private final OperatorTasks operatorTasks;
     private final TemplateCatalog catalog;
-    private final GroupRepository groups;
-    private final CampaignEvents events;
+    private final Groups groups;
+    private final TimelineEvents events;
     private final Clock clock;
     private final SchedulePolicies policies;
     private final AuditLog audit;
 
-    CampaignService(CampaignStore store, TemplateCatalog catalog, GroupRepository groups, CampaignEvents events,
-            Clock clock, SchedulePolicies policies, AuditLog audit) {
+    CampaignService(Campaigns campaigns, Timeline timeline, OperatorTasks operatorTasks, TemplateCatalog catalog,
+            Groups groups, TimelineEvents events, Clock clock, SchedulePolicies policies, AuditLog audit) {
         this.audit = audit;
-        this.store = store;
+        this.campaigns = campaigns;
+        this.timeline = timeline;
+        this.operatorTasks = operatorTasks;
         this.catalog = catalog;
         this.groups = groups;
         this.events = events;
@@ -74,7 +75,7 @@ public class CampaignService {
             if (!seen.add(id)) {
                 throw new CampaignException("groupIds[" + i + "]", "is listed twice");
             }
-            GroupEntity group = groups.findById(id);
+            GroupEntity group = groups.group(id);
             if (group == null) {
                 throw new CampaignException("groupIds[" + i + "]", "names no group");
             }
@@ -96,14 +97,14 @@ public class CampaignService {
                 request.northStarMetric().strip(), request.northStarTarget(),
                 request.relatedMetrics() == null ? List.of() : request.relatedMetrics().stream().map(String::strip).toList(),
                 "SCHEDULED", now, now);
-        store.insertCampaign(campaign);
+        campaigns.insertCampaign(campaign);
         for (int i = 0; i < targets.size(); i++) {
             GroupEntity group = targets.get(i);
             SchedulePolicy policy = groupPolicies.get(i);
-            store.insertCampaignGroup(new CampaignGroupRow(campaign.id(), group.id, group.timeZone, null,
+            campaigns.insertCampaignGroup(new CampaignGroupRow(campaign.id(), group.id, group.timeZone, null,
                     policies.write(policy)));
             List<PlannedStep> plan = TimelinePlanner.planGroup(template, policy, request.startDate(), group.zone());
-            store.insertSteps(plan.stream().map(p -> row(campaign.id(), group.id, p)).toList());
+            timeline.insertSteps(plan.stream().map(p -> row(campaign.id(), group.id, p)).toList());
         }
         audit.record(AuditActions.CAMPAIGN_STARTED, campaign.id(), AuditLog.detail("templateId", stored.id(),
                 "templateVersion", stored.version(), "groupIds", targets.stream().map(g -> g.id).toList(), "startDate",
@@ -118,18 +119,18 @@ public class CampaignService {
         if (template.steps().stream().noneMatch(s -> s.eventDay() != null)) {
             return 0;
         }
-        if (template.reentry() == Template.Reentry.NONE && store.memberHasSteps(campaign.id(), groupId, memberId)) {
+        if (template.reentry() == Template.Reentry.NONE && timeline.memberHasSteps(campaign.id(), groupId, memberId)) {
             return 0; // a rejoining member does not start the plan again
         }
-        CampaignGroupRow group = store.group(campaign.id(), groupId).orElseThrow();
+        CampaignGroupRow group = campaigns.group(campaign.id(), groupId).orElseThrow();
         ZoneId zone = ZoneId.of(group.timeZone());
         List<PlannedStep> plan = TimelinePlanner.planMember(template, policies.of(campaign, group), campaign.startDate(),
                 zone, memberId, joinedAt);
-        return store.insertSteps(plan.stream().map(p -> row(campaign.id(), groupId, p)).toList());
+        return timeline.insertSteps(plan.stream().map(p -> row(campaign.id(), groupId, p)).toList());
     }
 
     public CampaignRow get(UUID id) {
-        return store.campaign(id).orElseThrow(() -> new CampaignException(404, "campaign " + id + " not found"));
+        return campaigns.campaign(id).orElseThrow(() -> new CampaignException(404, "campaign " + id + " not found"));
     }
 
     @Transactional
@@ -138,7 +139,7 @@ public class CampaignService {
         if (!c.state().equals("SCHEDULED") && !c.state().equals("RUNNING")) {
             throw new CampaignException(409, "a " + c.state() + " campaign cannot be paused");
         }
-        store.setCampaignState(id, "PAUSED", clock.instant());
+        campaigns.setCampaignState(id, "PAUSED", clock.instant());
         audit.record(AuditActions.CAMPAIGN_PAUSED, id, AuditLog.detail("from", c.state()));
         return get(id);
     }
@@ -150,8 +151,8 @@ public class CampaignService {
         if (!c.state().equals("PAUSED")) {
             throw new CampaignException(409, "a " + c.state() + " campaign cannot be resumed");
         }
-        boolean started = store.groups(id).stream().anyMatch(g -> g.currentPhase() != null);
-        store.setCampaignState(id, started ? "RUNNING" : "SCHEDULED", clock.instant());
+        boolean started = campaigns.groups(id).stream().anyMatch(g -> g.currentPhase() != null);
+        campaigns.setCampaignState(id, started ? "RUNNING" : "SCHEDULED", clock.instant());
         audit.record(AuditActions.CAMPAIGN_RESUMED, id, AuditLog.detail("to", started ? "RUNNING" : "SCHEDULED"));
         return get(id);
     }
@@ -164,15 +165,14 @@ public class CampaignService {
             throw new CampaignException(409, "a " + c.state() + " campaign cannot be cancelled");
         }
         Instant now = clock.instant();
-        store.setCampaignState(id, "CANCELLED", now);
-        store.cancelOpenSteps(id, "campaign cancelled");
-        store.cancelCampaignTasks(id, "campaign cancelled", now);
-        for (CampaignGroupRow g : store.groups(id)) {
+        campaigns.setCampaignState(id, "CANCELLED", now);
+        timeline.cancelOpenSteps(id, "campaign cancelled");
+        operatorTasks.cancelCampaignTasks(id, "campaign cancelled", now);
+        for (CampaignGroupRow g : campaigns.groups(id)) {
             if (g.currentPhase() != null && !TimelinePlanner.ENDED.equals(g.currentPhase())) {
                 int day = TimelinePlanner.dayAt(c.startDate(), ZoneId.of(g.timeZone()), now);
-                events.phaseChanged(new PhaseChanged(id, g.groupId(), c.templateId(), c.templateVersion(),
-                        TimelinePlanner.ENDED, g.currentPhase(), day, now));
-                store.setCurrentPhase(id, g.groupId(), TimelinePlanner.ENDED);
+                events.phaseChanged(c, g.groupId(), TimelinePlanner.ENDED, g.currentPhase(), day, now);
+                campaigns.setCurrentPhase(id, g.groupId(), TimelinePlanner.ENDED);
             }
         }
         audit.record(AuditActions.CAMPAIGN_CANCELLED, id, AuditLog.detail("from", c.state()));
@@ -181,13 +181,13 @@ public class CampaignService {
 
     @Transactional
     public List<CampaignGroupRow> groupsOf(UUID id) {
-        return store.groups(id);
+        return campaigns.groups(id);
     }
 
     @Transactional
     public List<StepRow> timeline(UUID id, UUID groupId, boolean withMembers, long after, int limit) {
         get(id);
-        return store.steps(id, groupId, withMembers, limit, after);
+        return timeline.steps(id, groupId, withMembers, limit, after);
     }
 
     public Template template(CampaignRow c) {
@@ -195,7 +195,7 @@ public class CampaignService {
     }
 
     private CampaignRow lock(UUID id) {
-        return store.lockCampaign(id).orElseThrow(() -> new CampaignException(404, "campaign " + id + " not found"));
+        return campaigns.lockCampaign(id).orElseThrow(() -> new CampaignException(404, "campaign " + id + " not found"));
     }
 
     static StepRow row(UUID campaignId, UUID groupId, PlannedStep p) {

@@ -18,11 +18,10 @@ import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.Template.Step;
 import io.qunyun.campaign.domain.template.TemplateCatalog;
 import io.qunyun.campaign.domain.template.TemplateCatalog.StoredTemplate;
-import io.qunyun.campaign.member.MemberClient.AudienceMember;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
-import io.qunyun.campaign.persistence.CampaignStore;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
 
 /**
  * What a template would do on a group if started on a date: every phase boundary, touch and task,
@@ -34,18 +33,20 @@ import io.qunyun.campaign.persistence.GroupRepository;
 public class DryRun {
 
     private final TemplateCatalog catalog;
-    private final GroupRepository groups;
-    private final CampaignStore store;
+    private final Groups groups;
+    private final Touches touches;
+    private final OperatorTasks operatorTasks;
     private final Audiences audiences;
     private final SchedulerConfig config;
     private final SchedulePolicies policies;
 
-    DryRun(TemplateCatalog catalog, GroupRepository groups, CampaignStore store, Audiences audiences,
+    DryRun(TemplateCatalog catalog, Groups groups, Touches touches, OperatorTasks operatorTasks, Audiences audiences,
             SchedulerConfig config, SchedulePolicies policies) {
         this.policies = policies;
         this.catalog = catalog;
         this.groups = groups;
-        this.store = store;
+        this.touches = touches;
+        this.operatorTasks = operatorTasks;
         this.audiences = audiences;
         this.config = config;
     }
@@ -68,7 +69,7 @@ public class DryRun {
         StoredTemplate stored = catalog.find(templateId, templateVersion)
                 .orElseThrow(() -> new CampaignException(templateVersion == null ? "templateId" : "templateVersion",
                         "names no stored template (GET /templates lists them)"));
-        GroupEntity group = groups.findById(groupId);
+        GroupEntity group = groups.group(groupId);
         if (group == null) {
             throw new CampaignException("groupId", "names no group");
         }
@@ -91,7 +92,7 @@ public class DryRun {
             if (step.action() != Template.Action.ONE_TO_ONE_TASK) {
                 String month = YearMonth.from(p.dueAt().atZone(zone)).toString();
                 if (TouchRules.countsAsPost(step.action())) {
-                    int posts = postsPerMonth.computeIfAbsent(month, m -> store.groupPostsInMonth(groupId, m));
+                    int posts = postsPerMonth.computeIfAbsent(month, m -> this.touches.groupPostsInMonth(groupId, m));
                     Integer limit = policy.groupPostsPerMonth();
                     if (limit != null && posts >= limit) {
                         items.add(item(p, "SKIPPED", "platform limit: " + posts + " group posts in " + month
@@ -121,9 +122,9 @@ public class DryRun {
                 List<UUID> ids = page.items().stream().map(AudienceMember::memberId).toList();
                 // Counts as the scheduler would see them: what is stored plus what this run planned.
                 Map<UUID, Integer> dayCounts = seeded(perDay.computeIfAbsent(day, d -> new HashMap<>()),
-                        ids, () -> store.tasksPerMember(ids, day, day));
+                        ids, () -> operatorTasks.tasksPerMember(ids, day, day));
                 Map<UUID, Integer> monthCounts = seeded(perMonth.computeIfAbsent(month, m -> new HashMap<>()),
-                        ids, () -> store.tasksPerMember(ids, month.atDay(1), month.atEndOfMonth()));
+                        ids, () -> operatorTasks.tasksPerMember(ids, month.atDay(1), month.atEndOfMonth()));
                 for (TaskPlanner.PlannedTask task : TaskPlanner.plan(policy, step, p.dueAt(), zone, page.items(),
                         staff == null ? List.of() : staff, dayCounts, monthCounts)) {
                     previews.add(new TaskPreview(task.memberId(), task.membershipId(), task.assigneeId(),

@@ -4,20 +4,18 @@ import java.time.LocalTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.campaign.domain.DependencyUnavailableException;
-import io.qunyun.campaign.persistence.CampaignStore;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.persistence.Rows.CampaignGroupRow;
-import io.qunyun.campaign.persistence.Rows.CampaignRow;
-import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.SchedulePolicyDecision;
-import io.qunyun.campaign.rules.RulesClient.SchedulePolicyQuestion;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignGroupRow;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignRow;
+import io.qunyun.campaign.domain.CampaignRules;
+import io.qunyun.campaign.domain.CampaignRules.SchedulePolicyDecision;
+import io.qunyun.campaign.domain.CampaignRules.SchedulePolicyQuestion;
 
 /**
  * The SchedulePolicy table's answer for a template on a group's platform (rules-service), and its
@@ -26,15 +24,15 @@ import io.qunyun.campaign.rules.RulesClient.SchedulePolicyQuestion;
 @ApplicationScoped
 public class SchedulePolicies {
 
-    private final RulesClient rules;
+    private final CampaignRules rules;
     private final ObjectMapper json;
-    private final CampaignStore store;
-    private final GroupRepository groups;
+    private final Campaigns campaigns;
+    private final Groups groups;
 
-    SchedulePolicies(@RestClient RulesClient rules, ObjectMapper json, CampaignStore store, GroupRepository groups) {
+    SchedulePolicies(CampaignRules rules, ObjectMapper json, Campaigns campaigns, Groups groups) {
         this.rules = rules;
         this.json = json;
-        this.store = store;
+        this.campaigns = campaigns;
         this.groups = groups;
     }
 
@@ -51,9 +49,9 @@ public class SchedulePolicies {
         if (group.schedulePolicy() != null) {
             return read(group.schedulePolicy());
         }
-        SchedulePolicy decided = decide(campaign.templateId(), groups.findById(group.groupId()));
-        store.setSchedulePolicyIfAbsent(campaign.id(), group.groupId(), write(decided));
-        return store.group(campaign.id(), group.groupId()).map(g -> read(g.schedulePolicy())).orElse(decided);
+        SchedulePolicy decided = decide(campaign.templateId(), groups.group(group.groupId()));
+        campaigns.setSchedulePolicyIfAbsent(campaign.id(), group.groupId(), write(decided));
+        return campaigns.group(campaign.id(), group.groupId()).map(g -> read(g.schedulePolicy())).orElse(decided);
     }
 
     /** @throws DependencyUnavailableException when rules-service does not answer: nothing may be planned then */

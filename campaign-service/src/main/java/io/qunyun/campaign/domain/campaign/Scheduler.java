@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.qunyun.campaign.config.SchedulerConfig;
-import io.qunyun.campaign.persistence.CampaignStore;
 
 /**
  * Looks for due timeline rows every {@code qunyun.scheduler.interval} on every instance and fires
@@ -25,7 +24,7 @@ public class Scheduler {
 
     private static final Logger LOG = Logger.getLogger(Scheduler.class);
 
-    private final CampaignStore store;
+    private final Timeline timeline;
     private final StepRunner runner;
     private final TouchTactics tactics;
     private final SchedulerConfig config;
@@ -33,8 +32,8 @@ public class Scheduler {
     // One run at a time per instance (periodic and /clock-triggered runs); instances compete by claims.
     private final ReentrantLock running = new ReentrantLock();
 
-    Scheduler(CampaignStore store, StepRunner runner, TouchTactics tactics, SchedulerConfig config, Clock clock) {
-        this.store = store;
+    Scheduler(Timeline timeline, StepRunner runner, TouchTactics tactics, SchedulerConfig config, Clock clock) {
+        this.timeline = timeline;
         this.runner = runner;
         this.tactics = tactics;
         this.config = config;
@@ -59,7 +58,7 @@ public class Scheduler {
             while (true) {
                 Instant now = clock.instant();
                 List<Long> due = QuarkusTransaction.requiringNew()
-                        .call(() -> store.dueStepIds(now, attempted, config.claimBatch()));
+                        .call(() -> timeline.dueStepIds(now, attempted, config.claimBatch()));
                 if (due.isEmpty()) {
                     return seen;
                 }

@@ -24,18 +24,14 @@ import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.Template.Step;
 import io.qunyun.campaign.domain.template.TemplateCatalog;
-import io.qunyun.campaign.member.MemberClient.AudienceMember;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
-import io.qunyun.campaign.messaging.CampaignEvents;
-import io.qunyun.campaign.messaging.PhaseChanged;
-import io.qunyun.campaign.messaging.TouchDue;
-import io.qunyun.campaign.persistence.CampaignStore;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.persistence.Rows.CampaignRow;
-import io.qunyun.campaign.persistence.Rows.StepRow;
-import io.qunyun.campaign.persistence.Rows.TaskRow;
-import io.qunyun.campaign.persistence.Rows.TouchRow;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignRow;
+import io.qunyun.campaign.domain.campaign.Rows.StepRow;
+import io.qunyun.campaign.domain.campaign.Rows.TaskRow;
+import io.qunyun.campaign.domain.campaign.Rows.TouchRow;
 
 /**
  * Fires one due timeline row, exactly once (docs/campaigns.md, "Scheduler guarantees"):
@@ -57,22 +53,29 @@ public class StepRunner {
         FINISHED, MORE_PAGES, NOT_MINE
     }
 
-    private final CampaignStore store;
+    private final Timeline timeline;
+    private final Campaigns campaigns;
+    private final OperatorTasks operatorTasks;
+    private final Touches touches;
     private final TemplateCatalog catalog;
-    private final CampaignEvents events;
+    private final TimelineEvents events;
     private final Audiences audiences;
     private final TouchTactics tactics;
-    private final GroupRepository groups;
+    private final Groups groups;
     private final SchedulerConfig config;
     private final Clock clock;
     private final SchedulePolicies policies;
     private final AuditLog audit;
 
-    StepRunner(CampaignStore store, TemplateCatalog catalog, CampaignEvents events, Audiences audiences,
-            TouchTactics tactics, GroupRepository groups, SchedulerConfig config, Clock clock, SchedulePolicies policies,
+    StepRunner(Timeline timeline, Campaigns campaigns, OperatorTasks operatorTasks, Touches touches,
+            TemplateCatalog catalog, TimelineEvents events, Audiences audiences, TouchTactics tactics, Groups groups,
+            SchedulerConfig config, Clock clock, SchedulePolicies policies,
             AuditLog audit) {
         this.audit = audit;
-        this.store = store;
+        this.timeline = timeline;
+        this.campaigns = campaigns;
+        this.operatorTasks = operatorTasks;
+        this.touches = touches;
         this.catalog = catalog;
         this.events = events;
         this.audiences = audiences;
@@ -92,13 +95,13 @@ public class StepRunner {
     }
 
     private Outcome decide(long id) {
-        Optional<StepRow> claimed = store.claim(id);
+        Optional<StepRow> claimed = timeline.claim(id);
         if (claimed.isEmpty()) {
             return Outcome.NOT_MINE;
         }
         StepRow row = claimed.get();
         Instant now = clock.instant();
-        CampaignRow campaign = store.campaign(row.campaignId()).orElseThrow();
+        CampaignRow campaign = campaigns.campaign(row.campaignId()).orElseThrow();
         if (!campaign.state().equals("SCHEDULED") && !campaign.state().equals("RUNNING")) {
             return Outcome.NOT_MINE; // paused or over: stays open (cancel closes rows itself)
         }
@@ -109,19 +112,19 @@ public class StepRunner {
         ZoneId zone = zone(row);
         if ("PHASE".equals(row.kind())) {
             startPhase(row, campaign, now);
-            store.finishStep(row.id(), onTime(row, now), null, now);
+            timeline.finishStep(row.id(), onTime(row, now), null, now);
             return Outcome.FINISHED;
         }
         if (row.state().equals("PENDING")) {
-            Optional<Integer> newer = store.newerDueOccurrence(row, now);
+            Optional<Integer> newer = timeline.newerDueOccurrence(row, now);
             if (newer.isPresent()) {
-                store.finishStep(row.id(), "EXPIRED", "superseded by the occurrence " + newer.get()
+                timeline.finishStep(row.id(), "EXPIRED", "superseded by the occurrence " + newer.get()
                         + " of the same step, also due: missed slots collapse into the newest", null);
                 return Outcome.FINISHED;
             }
             Duration staleness = Duration.ofSeconds(row.stalenessSeconds());
             if (now.isAfter(row.dueAt().plus(staleness))) {
-                store.finishStep(row.id(), "EXPIRED", "due " + row.localDue() + " (" + zone + "), reached at "
+                timeline.finishStep(row.id(), "EXPIRED", "due " + row.localDue() + " (" + zone + "), reached at "
                         + TimelinePlanner.local(now, zone) + ": older than its staleness window " + staleness, null);
                 return Outcome.FINISHED;
             }
@@ -129,7 +132,7 @@ public class StepRunner {
         Step step = TimelinePlanner.step(t, row.stepId());
         if (step.action() == Template.Action.ONE_TO_ONE_TASK) {
             if (row.state().equals("PENDING")) {
-                store.materialising(row.id(), null);
+                timeline.materialising(row.id(), null);
             }
             return page(row, campaign, t, step, zone, now);
         }
@@ -138,12 +141,12 @@ public class StepRunner {
     }
 
     private Outcome materialisePage(long id) {
-        Optional<StepRow> claimed = store.claim(id);
+        Optional<StepRow> claimed = timeline.claim(id);
         if (claimed.isEmpty() || !claimed.get().state().equals("MATERIALISING")) {
             return Outcome.NOT_MINE;
         }
         StepRow row = claimed.get();
-        CampaignRow campaign = store.campaign(row.campaignId()).orElseThrow();
+        CampaignRow campaign = campaigns.campaign(row.campaignId()).orElseThrow();
         if (!campaign.state().equals("SCHEDULED") && !campaign.state().equals("RUNNING")) {
             return Outcome.NOT_MINE;
         }
@@ -155,7 +158,7 @@ public class StepRunner {
     private Outcome page(StepRow row, CampaignRow campaign, Template t, Step step, ZoneId zone, Instant now) {
         SchedulePolicy policy = policy(campaign, row);
         if (TaskPlanner.oneToOneLayers(policy, step).isEmpty()) {
-            store.finishStep(row.id(), onTime(row, now), "no task: the step's layers are outside the layers "
+            timeline.finishStep(row.id(), onTime(row, now), "no task: the step's layers are outside the layers "
                     + "operators serve 1:1 (" + policy.oneToOneLayers() + ", " + policy.source() + ")", now);
             return Outcome.FINISHED;
         }
@@ -167,7 +170,7 @@ public class StepRunner {
         }
         List<AudienceMember> staff = members.isEmpty() ? List.of() : audiences.staff(row.groupId(), config.pageSize());
         List<TaskPlanner.PlannedTask> planned = planTasks(policy, step, row.dueAt(), zone, members, staff);
-        GroupEntity group = groups.findById(row.groupId());
+        GroupEntity group = groups.group(row.groupId());
         List<TaskRow> tasks = new ArrayList<>(planned.size());
         for (TaskPlanner.PlannedTask p : planned) {
             tasks.add(new TaskRow(UUID.randomUUID(), row.id(), row.campaignId(), row.groupId(), row.stepId(),
@@ -175,15 +178,15 @@ public class StepRunner {
                     step.content(), tactics.tactic(p.stage(), p.layer(), group == null ? null : group.type),
                     p.status(), p.reason(), p.dueAt(), p.localDate(), now, now));
         }
-        store.insertTasks(tasks);
+        operatorTasks.insertTasks(tasks);
         boolean last = page.nextCursor() == null || (row.memberId() != null && !members.isEmpty());
         if (last) {
             String reason = row.memberId() != null && members.isEmpty()
                     ? "no task: the member is not in the group or not in the step's audience" : null;
-            store.finishStep(row.id(), onTime(row, now), reason, now);
+            timeline.finishStep(row.id(), onTime(row, now), reason, now);
             return Outcome.FINISHED;
         }
-        store.materialising(row.id(), page.nextCursor());
+        timeline.materialising(row.id(), page.nextCursor());
         return Outcome.MORE_PAGES;
     }
 
@@ -193,9 +196,9 @@ public class StepRunner {
         List<UUID> ids = members.stream().map(AudienceMember::memberId).toList();
         LocalDate day = dueAt.atZone(zone).toLocalDate();
         YearMonth month = YearMonth.from(day);
-        Map<UUID, Integer> dayCounts = new java.util.HashMap<>(store.tasksPerMember(ids, day, day));
+        Map<UUID, Integer> dayCounts = new java.util.HashMap<>(operatorTasks.tasksPerMember(ids, day, day));
         Map<UUID, Integer> monthCounts = new java.util.HashMap<>(
-                store.tasksPerMember(ids, month.atDay(1), month.atEndOfMonth()));
+                operatorTasks.tasksPerMember(ids, month.atDay(1), month.atEndOfMonth()));
         return TaskPlanner.plan(policy, step, dueAt, zone, members, staff, dayCounts, monthCounts);
     }
 
@@ -204,35 +207,32 @@ public class StepRunner {
         if (TouchRules.countsAsPost(step.action())) {
             SchedulePolicy policy = policy(campaign, row);
             Integer limit = policy.groupPostsPerMonth();
-            int posts = limit == null ? 0 : store.groupPostsInMonth(row.groupId(), month);
+            int posts = limit == null ? 0 : touches.groupPostsInMonth(row.groupId(), month);
             if (limit != null && posts >= limit) {
-                store.finishStep(row.id(), "SKIPPED", "platform limit: " + posts + " group posts in " + month
+                timeline.finishStep(row.id(), "SKIPPED", "platform limit: " + posts + " group posts in " + month
                         + " (group posts per month " + limit + ", " + policy.source() + ")", null);
                 return;
             }
         }
         UUID touchId = UUID.nameUUIDFromBytes(("touch:" + row.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        if (store.insertTouch(new TouchRow(touchId, row.id(), row.campaignId(), row.groupId(), row.stepId(),
+        if (touches.insertTouch(new TouchRow(touchId, row.id(), row.campaignId(), row.groupId(), row.stepId(),
                 row.occurrence(), step.action().name(), month, now))) {
-            events.touchDue(new TouchDue(touchId, row.campaignId(), row.groupId(), campaign.templateId(),
-                    campaign.templateVersion(), row.stepId(), row.occurrence(), step.action().name(), row.phase(),
-                    row.day(), step.content(), step.ownerRole(), step.window(), step.metric() != null ? step.metric()
-                            : step.action() == Template.Action.METRIC_CHECKPOINT ? campaign.northStarMetric() : null,
-                    step.audience(), row.dueAt(), row.localDue(), zone.getId(), now));
+            events.touchDue(touchId, campaign, row, step, step.metric() != null ? step.metric()
+                    : step.action() == Template.Action.METRIC_CHECKPOINT ? campaign.northStarMetric() : null, zone,
+                    now);
         }
-        store.finishStep(row.id(), onTime(row, now), null, now);
+        timeline.finishStep(row.id(), onTime(row, now), null, now);
     }
 
     private void startPhase(StepRow row, CampaignRow campaign, Instant now) {
-        String previous = store.group(row.campaignId(), row.groupId()).map(g -> g.currentPhase()).orElse(null);
-        store.setCurrentPhase(row.campaignId(), row.groupId(), row.phase());
-        events.phaseChanged(new PhaseChanged(row.campaignId(), row.groupId(), campaign.templateId(),
-                campaign.templateVersion(), row.phase(), previous, row.day(), row.dueAt()));
+        String previous = campaigns.group(row.campaignId(), row.groupId()).map(g -> g.currentPhase()).orElse(null);
+        campaigns.setCurrentPhase(row.campaignId(), row.groupId(), row.phase());
+        events.phaseChanged(campaign, row.groupId(), row.phase(), previous, row.day(), row.dueAt());
         if (campaign.state().equals("SCHEDULED")) {
-            store.setCampaignState(campaign.id(), "RUNNING", now);
+            campaigns.setCampaignState(campaign.id(), "RUNNING", now);
         }
-        if (TimelinePlanner.ENDED.equals(row.phase()) && store.groupsNotIn(campaign.id(), TimelinePlanner.ENDED) == 0) {
-            store.setCampaignState(campaign.id(), "COMPLETED", now);
+        if (TimelinePlanner.ENDED.equals(row.phase()) && campaigns.groupsNotIn(campaign.id(), TimelinePlanner.ENDED) == 0) {
+            campaigns.setCampaignState(campaign.id(), "COMPLETED", now);
             audit.record(Actor.scheduler("campaign-scheduler"), AuditActions.CAMPAIGN_COMPLETED, campaign.id(),
                     AuditLog.detail("templateId", campaign.templateId(), "templateVersion", campaign.templateVersion()));
             LOG.infof("Campaign %s completed", campaign.id());
@@ -248,10 +248,10 @@ public class StepRunner {
     }
 
     private SchedulePolicy policy(CampaignRow campaign, StepRow row) {
-        return policies.of(campaign, store.group(row.campaignId(), row.groupId()).orElseThrow());
+        return policies.of(campaign, campaigns.group(row.campaignId(), row.groupId()).orElseThrow());
     }
 
     private ZoneId zone(StepRow row) {
-        return store.group(row.campaignId(), row.groupId()).map(g -> ZoneId.of(g.timeZone())).orElseThrow();
+        return campaigns.group(row.campaignId(), row.groupId()).map(g -> ZoneId.of(g.timeZone())).orElseThrow();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.qunyun.campaign.domain.template.Template.Step;
-import io.qunyun.campaign.member.MemberClient.AudienceMember;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
 
 /**
  * Decides, for one page of a 1:1 step's audience, each member's task: open, deferred by the

@@ -7,25 +7,24 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.qunyun.campaign.persistence.CampaignStore;
-import io.qunyun.campaign.persistence.Rows.TaskRow;
+import io.qunyun.campaign.domain.campaign.Rows.TaskRow;
 
 /** Operators work their task list: complete a task, or skip it with a reason. Only OPEN tasks change. */
 @ApplicationScoped
 public class TaskService {
 
-    private final CampaignStore store;
+    private final OperatorTasks operatorTasks;
     private final Clock clock;
 
-    TaskService(CampaignStore store, Clock clock) {
-        this.store = store;
+    TaskService(OperatorTasks operatorTasks, Clock clock) {
+        this.operatorTasks = operatorTasks;
         this.clock = clock;
     }
 
     @Transactional
     public List<TaskRow> list(UUID assigneeId, String role, String status, UUID campaignId, UUID memberId, UUID after,
             int limit) {
-        return store.tasks(assigneeId, role, status, campaignId, memberId, after, limit);
+        return operatorTasks.tasks(assigneeId, role, status, campaignId, memberId, after, limit);
     }
 
     @Transactional
@@ -39,14 +38,14 @@ public class TaskService {
     }
 
     private TaskRow close(UUID id, String status, String reason) {
-        TaskRow task = store.lockTask(id).orElseThrow(() -> new CampaignException(404, "task " + id + " not found"));
+        TaskRow task = operatorTasks.lockTask(id).orElseThrow(() -> new CampaignException(404, "task " + id + " not found"));
         if (task.status().equals(status) && java.util.Objects.equals(task.reason(), reason)) {
             return task; // repeating the same call is harmless
         }
         if (!task.status().equals("OPEN")) {
             throw new CampaignException(409, "task " + id + " is " + task.status() + ", only OPEN tasks change");
         }
-        store.setTaskStatus(id, status, reason, clock.instant());
-        return store.task(id).orElseThrow();
+        operatorTasks.setTaskStatus(id, status, reason, clock.instant());
+        return operatorTasks.task(id).orElseThrow();
     }
 }

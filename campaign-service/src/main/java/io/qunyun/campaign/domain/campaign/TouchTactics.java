@@ -5,15 +5,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.TouchDecision;
-import io.qunyun.campaign.rules.RulesClient.TouchQuestion;
+import io.qunyun.campaign.domain.CampaignRules;
+import io.qunyun.campaign.domain.CampaignRules.TouchDecision;
+import io.qunyun.campaign.domain.CampaignRules.TouchQuestion;
 
 /**
  * The TouchStrategy table's tactic for each task (action, channel, priority), asked once per
@@ -24,11 +23,11 @@ public class TouchTactics {
 
     private static final Logger LOG = Logger.getLogger(TouchTactics.class);
 
-    private final RulesClient rules;
+    private final CampaignRules rules;
     private final ObjectMapper json;
     private final Map<TouchQuestion, String> run = new ConcurrentHashMap<>();
 
-    TouchTactics(@RestClient RulesClient rules, ObjectMapper json) {
+    TouchTactics(CampaignRules rules, ObjectMapper json) {
         this.rules = rules;
         this.json = json;
     }

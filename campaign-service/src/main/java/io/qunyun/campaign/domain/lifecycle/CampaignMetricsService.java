@@ -13,12 +13,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.qunyun.campaign.persistence.CampaignStore;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.persistence.LifecycleStore;
-import io.qunyun.campaign.persistence.Rows.CampaignGroupRow;
-import io.qunyun.campaign.persistence.Rows.CampaignRow;
+import io.qunyun.campaign.domain.campaign.Campaigns;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
+import io.qunyun.campaign.domain.campaign.Timeline;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignGroupRow;
+import io.qunyun.campaign.domain.campaign.Rows.CampaignRow;
 
 /**
  * A campaign's north-star and related metrics per group at each METRIC_CHECKPOINT step (from the
@@ -28,16 +28,16 @@ import io.qunyun.campaign.persistence.Rows.CampaignRow;
 @ApplicationScoped
 public class CampaignMetricsService {
 
-    private final CampaignStore campaigns;
-    private final LifecycleStore store;
-    private final GroupRepository groups;
+    private final Campaigns campaigns;
+    private final Timeline timeline;
+    private final Groups groups;
     private final GroupMetricsService metrics;
     private final Clock clock;
 
-    CampaignMetricsService(CampaignStore campaigns, LifecycleStore store, GroupRepository groups,
+    CampaignMetricsService(Campaigns campaigns, Timeline timeline, Groups groups,
             GroupMetricsService metrics, Clock clock) {
         this.campaigns = campaigns;
-        this.store = store;
+        this.timeline = timeline;
         this.groups = groups;
         this.metrics = metrics;
         this.clock = clock;
@@ -68,12 +68,12 @@ public class CampaignMetricsService {
         CampaignRow c = found.get();
         List<GroupCampaignMetrics> out = new ArrayList<>();
         for (CampaignGroupRow cg : campaigns.groups(campaignId)) {
-            GroupEntity group = groups.findById(cg.groupId());
+            GroupEntity group = groups.group(cg.groupId());
             LocalDate today = clock.instant().atZone(group.zone()).toLocalDate();
             LocalDate to = today.isBefore(c.startDate()) ? c.startDate() : today;
             var definitions = metrics.definitions(group);
             List<CheckpointMetrics> checkpoints = new ArrayList<>();
-            for (LifecycleStore.Checkpoint cp : store.checkpoints(campaignId, cg.groupId())) {
+            for (Timeline.Checkpoint cp : timeline.checkpoints(campaignId, cg.groupId())) {
                 LocalDate date = LocalDateTime.parse(cp.localDue()).toLocalDate();
                 boolean due = !date.isAfter(today);
                 Map<String, BigDecimal> values = due ? metrics.named(group, definitions, c.startDate(), date) : Map.of();

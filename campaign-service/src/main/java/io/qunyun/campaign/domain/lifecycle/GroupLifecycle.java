@@ -14,7 +14,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.qunyun.campaign.config.LifecycleConfig;
@@ -22,18 +21,16 @@ import io.qunyun.campaign.domain.audit.Actor;
 import io.qunyun.campaign.domain.audit.AuditActions;
 import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.lifecycle.LifecyclePlan.PlannedTask;
-import io.qunyun.campaign.member.MemberClient;
-import io.qunyun.campaign.member.MemberClient.AudienceMember;
-import io.qunyun.campaign.member.MemberClient.AudiencePage;
-import io.qunyun.campaign.member.MemberClient.AudienceQuery;
-import io.qunyun.campaign.messaging.CampaignEvents;
-import io.qunyun.campaign.messaging.GroupStateChanged;
-import io.qunyun.campaign.messaging.LifecycleEvents;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.persistence.LifecycleStore;
-import io.qunyun.campaign.persistence.LifecycleStore.Action;
-import io.qunyun.campaign.persistence.LifecycleStore.Task;
+import io.qunyun.campaign.domain.MemberAudiences;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
+import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
+import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
+import io.qunyun.campaign.domain.GroupChanges;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
+import io.qunyun.campaign.domain.campaign.Campaigns;
+import io.qunyun.campaign.domain.lifecycle.LifecycleActions.Action;
+import io.qunyun.campaign.domain.lifecycle.LifecycleTasks.Task;
 
 /**
  * Acts on a group's health (GroupHealth decisions) and on the end of its lifespan (GroupPositioning):
@@ -69,20 +66,24 @@ public class GroupLifecycle {
         return LAYER_RANK.getOrDefault(layer, 9) * 10 + (stageRank < 0 ? 9 : stageRank);
     }
 
-    private final GroupRepository groups;
-    private final LifecycleStore store;
-    private final MemberClient audiences;
-    private final LifecycleEvents events;
-    private final CampaignEvents groupEvents;
+    private final Groups groups;
+    private final Campaigns campaigns;
+    private final LifecycleActions actions;
+    private final LifecycleTasks lifecycleTasks;
+    private final MemberAudiences audiences;
+    private final GroupLifecycleEvents events;
+    private final GroupChanges groupEvents;
     private final LifecycleConfig config;
     private final Clock clock;
     private final AuditLog audit;
 
-    GroupLifecycle(GroupRepository groups, LifecycleStore store, @RestClient MemberClient audiences,
-            LifecycleEvents events, CampaignEvents groupEvents, LifecycleConfig config, Clock clock, AuditLog audit) {
+    GroupLifecycle(Groups groups, Campaigns campaigns, LifecycleActions actions, LifecycleTasks lifecycleTasks,
+            MemberAudiences audiences, GroupLifecycleEvents events, GroupChanges groupEvents, LifecycleConfig config, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.groups = groups;
-        this.store = store;
+        this.campaigns = campaigns;
+        this.actions = actions;
+        this.lifecycleTasks = lifecycleTasks;
         this.audiences = audiences;
         this.events = events;
         this.groupEvents = groupEvents;
@@ -98,7 +99,7 @@ public class GroupLifecycle {
     /** @return the recorded action, empty when the decision was applied before or changes nothing */
     @Transactional
     public Optional<Action> onHealthDecision(HealthDecision d) {
-        GroupEntity group = groups.findById(d.groupId());
+        GroupEntity group = groups.group(d.groupId());
         if (group == null) {
             throw new IllegalArgumentException("group " + d.groupId() + " is not known to campaign-service");
         }
@@ -114,7 +115,7 @@ public class GroupLifecycle {
     /** Ends a group of an expiry type whose lifespan is over (called by the lifecycle job). */
     @Transactional
     public Optional<Action> expire(UUID groupId) {
-        GroupEntity group = groups.findById(groupId);
+        GroupEntity group = groups.group(groupId);
         GroupState state = GroupState.valueOf(group.state);
         if (state.ending()) {
             return Optional.empty();
@@ -129,7 +130,7 @@ public class GroupLifecycle {
 
     /** What the verdict would do to the group now: same plan as the real action, nothing written. */
     public LifecyclePlan preview(UUID groupId, String verdict) {
-        GroupEntity group = groups.findById(groupId);
+        GroupEntity group = groups.group(groupId);
         if ("EXPIRE".equals(verdict)) {
             String v = group.successorGroupId != null ? TRANSFER : DISSOLVE;
             if (!isExpiryType(group) || group.lifespanHours == null) {
@@ -154,7 +155,7 @@ public class GroupLifecycle {
             return skip(group, verdict, cause, "a " + group.type + " group ends by lifespan expiry, not by GroupHealth");
         }
         if (CAUSE_HEALTH.equals(cause) && (TRANSFER.equals(verdict) || DISSOLVE.equals(verdict))
-                && store.runningCampaignStart(group.id).isPresent()) {
+                && campaigns.runningCampaignStart(group.id).isPresent()) {
             // a running campaign owns its group until it ends: a quiet first week must not end a camp
             return skip(group, verdict, cause, "a campaign is running in the group; it ends the group's "
                     + "campaign phase first (GroupHealth may revive it meanwhile)");
@@ -183,7 +184,7 @@ public class GroupLifecycle {
                     return skip(group, verdict, cause,
                             "no successor group: link one with PUT /groups/" + group.id + "/successor");
                 }
-                GroupEntity next = groups.findById(successor);
+                GroupEntity next = groups.group(successor);
                 if (next == null || GroupState.valueOf(next.state).ending()) {
                     return skip(group, verdict, cause, "successor group " + successor + " is not running");
                 }
@@ -246,7 +247,7 @@ public class GroupLifecycle {
         Action action = new Action(UUID.randomUUID(), group.id, plan.cause(), decisionId, plan.verdict(), reviveKind,
                 message, table, tableVersion, decidedBy, firedRules, plan.successorGroupId(),
                 plan.skipped() ? "SKIPPED" : running ? "RUNNING" : "DONE", plan.skipReason(), closeAt, now, now);
-        if (!store.insertAction(action)) {
+        if (!actions.insertAction(action)) {
             LOG.debugf("decision %s on group %s was applied before", decisionId, group.id);
             return Optional.empty();
         }
@@ -255,7 +256,7 @@ public class GroupLifecycle {
             tasks.add(new Task(UUID.randomUUID(), action.id(), group.id, t.kind(), t.memberId(), t.layer(), t.rank(),
                     t.targetGroupId(), t.content(), "OPEN", null, now, now));
         }
-        store.insertTasks(tasks);
+        lifecycleTasks.insertTasks(tasks);
         for (String to : plan.states()) {
             if (!GroupState.DISSOLVED.name().equals(to)) {
                 changeState(group, to, action, now);
@@ -290,16 +291,14 @@ public class GroupLifecycle {
         String from = group.state;
         group.state = to;
         group.updatedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        events.stateChanged(new GroupStateChanged(group.id, from, to, action.id(), action.cause(), action.verdict(),
-                action.decidedBy(), action.table(), action.tableVersion(), action.firedRules(),
-                action.successorGroupId(), now));
+        events.stateChanged(group.id, from, to, action, now);
         groupEvents.groupChanged(group, now);
     }
 
     /** Ends a running action whose invitations are settled (transfer) or whose goodbye time is over (dissolve). */
     @Transactional
     public boolean finish(UUID actionId, MembershipCloser closer) {
-        Optional<Action> locked = store.lockRunning(actionId);
+        Optional<Action> locked = actions.lockRunning(actionId);
         if (locked.isEmpty()) {
             return false;
         }
@@ -307,7 +306,7 @@ public class GroupLifecycle {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String kind;
         if (TRANSFER.equals(action.verdict())) {
-            if (store.openTasks(action.id(), "INVITE") > 0) {
+            if (lifecycleTasks.openTasks(action.id(), "INVITE") > 0) {
                 return false;
             }
             kind = "TRANSFERRED";
@@ -317,13 +316,13 @@ public class GroupLifecycle {
             }
             kind = "GROUP_DISSOLVED";
         } else {
-            store.finishAction(action.id(), "DONE", null, now);
+            actions.finishAction(action.id(), "DONE", null, now);
             return true;
         }
         int ended = closer.close(action.groupId(), kind, action.message(), action.successorGroupId());
-        GroupEntity group = groups.findById(action.groupId());
+        GroupEntity group = groups.group(action.groupId());
         changeState(group, GroupState.DISSOLVED.name(), action, now);
-        store.finishAction(action.id(), "DONE", ended + " membership(s) closed as " + kind, now);
+        actions.finishAction(action.id(), "DONE", ended + " membership(s) closed as " + kind, now);
         audit.record(Actor.scheduler(LIFECYCLE_JOB), "TRANSFERRED".equals(kind) ? AuditActions.GROUP_TRANSFERRED
                 : AuditActions.GROUP_DISSOLVED, group.id, AuditLog.detail("lifecycleActionId", action.id(), "exitKind", kind,
                         "membershipsEnded", ended, "successorGroupId", action.successorGroupId()));

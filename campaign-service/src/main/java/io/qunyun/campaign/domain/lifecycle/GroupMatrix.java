@@ -15,9 +15,9 @@ import jakarta.transaction.Transactional;
 
 import io.qunyun.campaign.domain.audit.AuditActions;
 import io.qunyun.campaign.domain.audit.AuditLog;
-import io.qunyun.campaign.messaging.CampaignEvents;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
+import io.qunyun.campaign.domain.GroupChanges;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
 
 /**
  * The group matrix (domain brief §6: big free group → course group → VIP group): each group may name
@@ -27,12 +27,12 @@ import io.qunyun.campaign.persistence.GroupRepository;
 @ApplicationScoped
 public class GroupMatrix {
 
-    private final GroupRepository groups;
-    private final CampaignEvents events;
+    private final Groups groups;
+    private final GroupChanges events;
     private final Clock clock;
     private final AuditLog audit;
 
-    GroupMatrix(GroupRepository groups, CampaignEvents events, Clock clock, AuditLog audit) {
+    GroupMatrix(Groups groups, GroupChanges events, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.groups = groups;
         this.events = events;
@@ -56,12 +56,12 @@ public class GroupMatrix {
     /** Sets (or, with null, removes) the successor link; publishes group-changes when it changed. */
     @Transactional
     public GroupEntity link(UUID groupId, UUID successorId) {
-        GroupEntity group = groups.findById(groupId);
+        GroupEntity group = groups.group(groupId);
         if (successorId != null) {
             if (successorId.equals(groupId)) {
                 throw new InvalidLinkException("successorGroupId", "must not be the group itself");
             }
-            GroupEntity successor = groups.findById(successorId);
+            GroupEntity successor = groups.group(successorId);
             if (successor == null) {
                 throw new InvalidLinkException("successorGroupId", "is not a known group");
             }
@@ -69,7 +69,7 @@ public class GroupMatrix {
                 throw new InvalidLinkException("successorGroupId", "names a group that is " + successor.state);
             }
             Set<UUID> seen = new HashSet<>(Set.of(groupId));
-            for (GroupEntity g = successor; g != null && g.successorGroupId != null; g = groups.findById(g.successorGroupId)) {
+            for (GroupEntity g = successor; g != null && g.successorGroupId != null; g = groups.group(g.successorGroupId)) {
                 if (!seen.add(g.id) || g.successorGroupId.equals(groupId)) {
                     throw new InvalidLinkException("successorGroupId", "would close a cycle of successor links");
                 }
@@ -94,8 +94,8 @@ public class GroupMatrix {
      * group leads to (e.g. a lead group ending at INTEREST → a camp from INTEREST or DESIRE), nearest first.
      */
     public List<GroupEntity> proposals(UUID groupId) {
-        GroupEntity group = groups.findById(groupId);
-        return groups.listAll().stream()
+        GroupEntity group = groups.group(groupId);
+        return groups.all().stream()
                 .filter(g -> !g.id.equals(groupId))
                 .filter(g -> !GroupState.valueOf(g.state).ending())
                 .filter(g -> g.aidassFrom.compareTo(group.aidassTo) >= 0

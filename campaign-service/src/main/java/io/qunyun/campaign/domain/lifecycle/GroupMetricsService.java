@@ -19,16 +19,14 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.MetricDefinitionQuestion;
-import io.qunyun.campaign.rules.RulesClient.MetricDefinitions;
-import io.qunyun.campaign.messaging.LifecycleEvents;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.persistence.LifecycleStore;
-import io.qunyun.campaign.persistence.LifecycleStore.FactCounts;
+import io.qunyun.campaign.domain.CampaignRules;
+import io.qunyun.campaign.domain.CampaignRules.MetricDefinitionQuestion;
+import io.qunyun.campaign.domain.CampaignRules.MetricDefinitions;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
+import io.qunyun.campaign.domain.campaign.Campaigns;
+import io.qunyun.campaign.domain.lifecycle.GroupFacts.FactCounts;
 
 /**
  * Group metrics per local day (the group's zone), computed from the facts stored once per event id,
@@ -42,15 +40,21 @@ public class GroupMetricsService {
     /** The zone of a group campaign-service does not know (yet): the contract's default zone. */
     private static final String DEFAULT_ZONE = "Asia/Shanghai";
 
-    private final LifecycleStore store;
-    private final GroupRepository groups;
-    private final RulesClient rules;
-    private final LifecycleEvents events;
+    private final GroupFacts facts;
+    private final Roster roster;
+    private final Campaigns campaigns;
+    private final MetricsReports reports;
+    private final Groups groups;
+    private final CampaignRules rules;
+    private final GroupLifecycleEvents events;
     private final Clock clock;
 
-    GroupMetricsService(LifecycleStore store, GroupRepository groups, @RestClient RulesClient rules,
-            LifecycleEvents events, Clock clock) {
-        this.store = store;
+    GroupMetricsService(GroupFacts facts, Roster roster, Campaigns campaigns, MetricsReports reports, Groups groups,
+            CampaignRules rules, GroupLifecycleEvents events, Clock clock) {
+        this.facts = facts;
+        this.roster = roster;
+        this.campaigns = campaigns;
+        this.reports = reports;
         this.groups = groups;
         this.rules = rules;
         this.events = events;
@@ -110,22 +114,22 @@ public class GroupMetricsService {
         for (ActivityFact f : facts) {
             once.putIfAbsent(f.eventId(), f);
         }
-        Map<UUID, String> known = store.zones(once.values().stream().map(ActivityFact::groupId).distinct().toList());
+        Map<UUID, String> known = groups.zones(once.values().stream().map(ActivityFact::groupId).distinct().toList());
         Map<UUID, ZoneId> zones = new HashMap<>();
-        List<LifecycleStore.ActivityRow> rows = new ArrayList<>(once.size());
+        List<GroupFacts.ActivityRow> rows = new ArrayList<>(once.size());
         for (ActivityFact f : once.values()) {
             ZoneId zone = zones.computeIfAbsent(f.groupId(), g -> ZoneId.of(known.getOrDefault(g, DEFAULT_ZONE)));
-            rows.add(new LifecycleStore.ActivityRow(f.eventId(), f.groupId(), f.memberId(), f.type(), f.occurredAt(),
+            rows.add(new GroupFacts.ActivityRow(f.eventId(), f.groupId(), f.memberId(), f.type(), f.occurredAt(),
                     f.occurredAt().atZone(zone).toLocalDate(), f.amount(), f.campaignPhase()));
         }
-        return store.recordActivities(rows, clock.instant());
+        return this.facts.recordActivities(rows, clock.instant());
     }
 
     /** A join or an exit (kind JOINED or LEFT) from membership-events. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean recordMembership(String eventId, UUID groupId, UUID memberId, String kind, boolean staff,
             Instant at) {
-        return store.recordFact(eventId, groupId, memberId, kind, staff, at, localDay(groupId, at), null, null,
+        return facts.recordFact(eventId, groupId, memberId, kind, staff, at, localDay(groupId, at), null, null,
                 clock.instant());
     }
 
@@ -134,7 +138,7 @@ public class GroupMetricsService {
     }
 
     private ZoneId zone(UUID groupId) {
-        GroupEntity g = groups.findById(groupId);
+        GroupEntity g = groups.group(groupId);
         return g == null ? ZoneId.of(DEFAULT_ZONE) : g.zone();
     }
 
@@ -146,11 +150,11 @@ public class GroupMetricsService {
 
     public List<DailyMetrics> daily(GroupEntity group, MetricDefinitions d, LocalDate from, LocalDate to) {
         Map<LocalDate, FactCounts> byDay = new HashMap<>();
-        for (FactCounts c : store.daily(group.id, from, to, active(d), converted(d))) {
+        for (FactCounts c : facts.daily(group.id, from, to, active(d), converted(d))) {
             byDay.put(c.day(), c);
         }
         List<DailyMetrics> out = new ArrayList<>();
-        for (long[] row : store.membersPerDay(group.id, group.timeZone, from, to)) {
+        for (long[] row : roster.membersPerDay(group.id, group.timeZone, from, to)) {
             LocalDate day = from.plusDays(row[0]);
             long members = row[1];
             FactCounts c = byDay.getOrDefault(day, new FactCounts(day, null, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, 0));
@@ -172,13 +176,13 @@ public class GroupMetricsService {
         MetricDefinitions d = definitions(group);
         int days = Math.max(1, d.windowDays());
         LocalDate first = last.minusDays(days - 1L);
-        FactCounts c = store.span(group.id, first, last, active(d), converted(d));
-        List<long[]> members = store.membersPerDay(group.id, group.timeZone, first, last);
+        FactCounts c = facts.span(group.id, first, last, active(d), converted(d));
+        List<long[]> members = roster.membersPerDay(group.id, group.timeZone, first, last);
         long memberDays = members.stream().mapToLong(r -> r[1]).sum();
         long membersAtEnd = members.isEmpty() ? 0 : members.get(members.size() - 1)[1];
         long ageHours = Math.max(0, Duration.between(group.createdAt.toInstant(), now).toHours());
         // GroupHealth judges a campaign by its own age, not only the group's (a camp that started yesterday)
-        Long campaignAgeHours = store.runningCampaignStart(group.id)
+        Long campaignAgeHours = campaigns.runningCampaignStart(group.id)
                 .map(start -> Math.max(0, Duration.between(start, now).toHours())).orElse(null);
         return new WindowMetrics(group.id, group.type, group.primaryMetric, first, last, membersAtEnd,
                 (double) c.interactions() / days, value(ratio(c.activeMembers(), membersAtEnd)),
@@ -194,8 +198,8 @@ public class GroupMetricsService {
     public int reportClosedDays() {
         Instant now = clock.instant();
         int reported = 0;
-        for (UUID id : store.reportableGroups()) {
-            GroupEntity group = groups.findById(id);
+        for (UUID id : groups.reportableGroups()) {
+            GroupEntity group = groups.group(id);
             LocalDate created = group.createdAt.toInstant().atZone(group.zone()).toLocalDate();
             LocalDate last = now.atZone(group.zone()).toLocalDate().minusDays(1);
             if (last.isBefore(created)) {
@@ -203,7 +207,7 @@ public class GroupMetricsService {
             }
             UUID eventId = UUID.nameUUIDFromBytes(("group-metrics:" + id + ":" + last)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            if (store.markReported(id, last, eventId, now)) {
+            if (reports.markReported(id, last, eventId, now)) {
                 events.metricsReported(eventId, window(group, last, now), now);
                 reported++;
             }
@@ -220,8 +224,8 @@ public class GroupMetricsService {
      */
     public java.util.Map<String, BigDecimal> named(GroupEntity group, MetricDefinitions d, LocalDate from,
             LocalDate to) {
-        FactCounts c = store.span(group.id, from, to, active(d), converted(d));
-        List<long[]> members = store.membersPerDay(group.id, group.timeZone, from, to);
+        FactCounts c = facts.span(group.id, from, to, active(d), converted(d));
+        List<long[]> members = roster.membersPerDay(group.id, group.timeZone, from, to);
         long memberDays = members.stream().mapToLong(r -> r[1]).sum();
         long atEnd = members.isEmpty() ? 0 : members.get(members.size() - 1)[1];
         long days = members.size();
@@ -247,7 +251,7 @@ public class GroupMetricsService {
 
     /** Per campaign phase as member-service stamped it on each activity. */
     public List<FactCounts> byPhase(GroupEntity group, MetricDefinitions d, LocalDate from, LocalDate to) {
-        return store.byPhase(group.id, from, to, active(d), converted(d));
+        return facts.byPhase(group.id, from, to, active(d), converted(d));
     }
 
     private static void putRatio(java.util.Map<String, BigDecimal> out, String name, long part, long whole) {

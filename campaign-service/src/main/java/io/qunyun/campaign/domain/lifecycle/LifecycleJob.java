@@ -7,23 +7,13 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.qunyun.campaign.config.LifecycleConfig;
-import io.qunyun.campaign.member.MembershipClient;
-import io.qunyun.campaign.member.MembershipClient.ClosureRequest;
-import io.qunyun.campaign.member.MembershipClient.Invitation;
-import io.qunyun.campaign.persistence.LifecycleStore;
-import io.qunyun.campaign.persistence.LifecycleStore.Action;
-import io.qunyun.campaign.persistence.LifecycleStore.Task;
+import io.qunyun.campaign.domain.Groups;
+import io.qunyun.campaign.domain.lifecycle.LifecycleActions.Action;
+import io.qunyun.campaign.domain.lifecycle.LifecycleTasks.Task;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -38,21 +28,23 @@ public class LifecycleJob {
 
     private final GroupMetricsService metrics;
     private final GroupLifecycle lifecycle;
-    private final LifecycleStore store;
-    private final MembershipClient memberships;
+    private final Groups groups;
+    private final LifecycleActions actions;
+    private final LifecycleTasks lifecycleTasks;
+    private final Memberships memberships;
     private final LifecycleConfig config;
-    private final ObjectMapper json;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
-    LifecycleJob(GroupMetricsService metrics, GroupLifecycle lifecycle, LifecycleStore store,
-            @RestClient MembershipClient memberships, LifecycleConfig config, ObjectMapper json, Clock clock) {
+    LifecycleJob(GroupMetricsService metrics, GroupLifecycle lifecycle, Groups groups, LifecycleActions actions,
+            LifecycleTasks lifecycleTasks, Memberships memberships, LifecycleConfig config, Clock clock) {
         this.metrics = metrics;
         this.lifecycle = lifecycle;
-        this.store = store;
+        this.groups = groups;
+        this.actions = actions;
+        this.lifecycleTasks = lifecycleTasks;
         this.memberships = memberships;
         this.config = config;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -73,13 +65,13 @@ public class LifecycleJob {
             } catch (RuntimeException e) {
                 LOG.warnf("metrics not reported, next run retries: %s", e.toString());
             }
-            for (UUID group : store.expiredGroups(config.expiryGroupTypes(), clock.instant())) {
+            for (UUID group : groups.expiredGroups(config.expiryGroupTypes(), clock.instant())) {
                 lifecycle.expire(group);
             }
             while (sendInvitations() > 0) {
                 // until no open invitation is left (or member-service is unreachable)
             }
-            for (Action action : store.runningActions(100)) {
+            for (Action action : actions.runningActions(100)) {
                 try {
                     lifecycle.finish(action.id(), this::close);
                 } catch (RuntimeException e) {
@@ -97,7 +89,7 @@ public class LifecycleJob {
 
     private int close(UUID groupId, String kind, String reason, UUID successor) {
         String text = reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        return memberships.close(groupId, new ClosureRequest(kind, text, successor)).ended();
+        return memberships.close(groupId, kind, text, successor);
     }
 
     /**
@@ -110,69 +102,16 @@ public class LifecycleJob {
      */
     @Transactional
     public int sendInvitations() {
-        List<Task> open = store.claimOpenInvitations(config.inviteBatch());
+        List<Task> open = lifecycleTasks.claimOpenInvitations(config.inviteBatch());
         int settled = 0;
         for (Task t : open) {
-            Outcome outcome;
-            try {
-                outcome = invite(t);
-            } catch (ProcessingException | jakarta.ws.rs.ServiceUnavailableException e) {
-                LOG.warnf("member-service unreachable while inviting: %s; open invitations wait", e.toString());
-                break;
-            }
+            Memberships.InviteOutcome outcome = memberships.invite(t.targetGroupId(), t.memberId(), t.groupId());
             if (outcome == null) {
-                break;
+                break; // member-service cannot answer now: open invitations wait
             }
-            store.settleTask(t.id(), outcome.status(), outcome.detail(), clock.instant());
+            lifecycleTasks.settleTask(t.id(), outcome.status(), outcome.detail(), clock.instant());
             settled++;
         }
         return settled;
-    }
-
-    record Outcome(String status, String detail) {
-    }
-
-    private Outcome invite(Task t) {
-        try (Response r = memberships.invite(t.targetGroupId(), new Invitation(t.memberId(), t.groupId()))) {
-            return r.getStatus() == 202 ? new Outcome("PENDING_REVIEW", "the successor group screens: application pending")
-                    : new Outcome("JOINED", "joined " + t.targetGroupId());
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            String type = problemType(e.getResponse());
-            if (status >= 500) {
-                LOG.warnf("member-service answered %d to an invitation; open invitations wait", status);
-                return null;
-            }
-            if (type != null && type.endsWith("/already-member")) {
-                return new Outcome("JOINED", "already a member of " + t.targetGroupId());
-            }
-            return new Outcome("REFUSED", status + (type == null ? "" : " " + type.substring(type.lastIndexOf('/') + 1))
-                    + ": " + problemDetail(e.getResponse()));
-        }
-    }
-
-    private String problemType(Response response) {
-        JsonNode body = body(response);
-        return body == null || !body.hasNonNull("type") ? null : body.get("type").asText();
-    }
-
-    private String problemDetail(Response response) {
-        JsonNode body = body(response);
-        return body == null ? "" : body.path("detail").asText("");
-    }
-
-    private JsonNode body(Response response) {
-        Object entity;
-        try {
-            response.bufferEntity();
-            entity = response.readEntity(String.class);
-        } catch (RuntimeException e) {
-            entity = response.getEntity(); // a response built in this JVM (not read from the wire)
-        }
-        try {
-            return entity instanceof String s ? json.readTree(s) : entity == null ? null : json.valueToTree(entity);
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -5,21 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,16 +34,16 @@ public class TemplateCatalog {
     public static final String BUILT_IN = "BUILT_IN";
     public static final String UPLOADED = "UPLOADED";
 
-    private final DataSource db;
+    private final TemplateVersions versions;
     private final TemplateParser parser;
     private final Clock clock;
     private final AuditLog audit;
     // Parsed versions never change (content-addressed), so caching them is always correct.
     private final ConcurrentHashMap<String, Template> parsed = new ConcurrentHashMap<>();
 
-    TemplateCatalog(DataSource db, TemplateParser parser, Clock clock, AuditLog audit) {
+    TemplateCatalog(TemplateVersions versions, TemplateParser parser, Clock clock, AuditLog audit) {
         this.audit = audit;
-        this.db = db;
+        this.versions = versions;
         this.parser = parser;
         this.clock = clock;
     }
@@ -82,24 +74,18 @@ public class TemplateCatalog {
     /** The newest version of each template. */
     @Transactional
     public List<StoredTemplate> latest() {
-        return query("""
-                SELECT DISTINCT ON (template_id) template_id, version, title, origin, created_at, yaml
-                FROM template_version ORDER BY template_id, seq DESC""");
+        return versions.latest();
     }
 
     @Transactional
     public List<StoredTemplate> versions(String id) {
-        return query("SELECT template_id, version, title, origin, created_at, yaml FROM template_version "
-                + "WHERE template_id = ? ORDER BY seq DESC", id);
+        return versions.versions(id);
     }
 
     /** A version, or the newest when {@code version} is null. */
     @Transactional
     public Optional<StoredTemplate> find(String id, String version) {
-        List<StoredTemplate> found = version == null ? versions(id)
-                : query("SELECT template_id, version, title, origin, created_at, yaml FROM template_version "
-                        + "WHERE template_id = ? AND version = ?", id, version);
-        return found.stream().findFirst();
+        return version == null ? versions.versions(id).stream().findFirst() : versions.version(id, version);
     }
 
     public Template parsed(StoredTemplate stored) {
@@ -118,20 +104,7 @@ public class TemplateCatalog {
     private StoredTemplate store(Template template, String yaml, String origin) {
         String version = versionOf(yaml);
         Instant now = clock.instant();
-        boolean inserted;
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO template_version (template_id, version, title, origin, yaml, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (template_id, version) DO NOTHING""")) {
-            ps.setString(1, template.id());
-            ps.setString(2, version);
-            ps.setString(3, template.title());
-            ps.setString(4, origin);
-            ps.setString(5, yaml);
-            ps.setTimestamp(6, Timestamp.from(now));
-            inserted = ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store template " + template.id(), e);
-        }
+        boolean inserted = versions.insert(template.id(), version, template.title(), origin, yaml, now);
         if (inserted) { // the same text again is the same version: nothing new, nothing recorded
             Map<String, Object> detail = AuditLog.detail("version", version, "title", template.title());
             if (BUILT_IN.equals(origin)) {
@@ -141,24 +114,6 @@ public class TemplateCatalog {
             }
         }
         return find(template.id(), version).orElseThrow();
-    }
-
-    private List<StoredTemplate> query(String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            List<StoredTemplate> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StoredTemplate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant(), rs.getString(6)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read templates", e);
-        }
     }
 
     static List<String> builtInFiles() {

@@ -19,17 +19,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.qunyun.campaign.config.LifecycleConfig;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.DefinitionsUnavailableException;
-import io.qunyun.campaign.member.MembershipClient;
-import io.qunyun.campaign.messaging.LifecycleEvents;
-import io.qunyun.campaign.persistence.GroupEntity;
-import io.qunyun.campaign.persistence.GroupRepository;
-import io.qunyun.campaign.persistence.LifecycleStore;
-import io.qunyun.campaign.rules.RulesClient;
-import io.qunyun.campaign.rules.RulesClient.MetricDefinitions;
+import io.qunyun.campaign.domain.CampaignRules;
+import io.qunyun.campaign.domain.CampaignRules.MetricDefinitions;
+import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.campaign.domain.Groups;
+import io.qunyun.campaign.domain.campaign.Campaigns;
 
 /**
  * A MetricDefinitions answer without its lists (what a stub rules-service answers, e.g. the one of
@@ -42,13 +38,15 @@ class MetricDefinitionsAnswerTest {
 
     static final Instant NOW = Instant.parse("2027-06-02T00:00:00Z");
 
-    LifecycleStore store = mock(LifecycleStore.class);
-    GroupRepository groups = mock(GroupRepository.class);
-    RulesClient rules = mock(RulesClient.class);
-    LifecycleEvents events = mock(LifecycleEvents.class);
+    GroupFacts facts = mock(GroupFacts.class);
+    MetricsReports reports = mock(MetricsReports.class);
+    Groups groups = mock(Groups.class);
+    CampaignRules rules = mock(CampaignRules.class);
+    GroupLifecycleEvents events = mock(GroupLifecycleEvents.class);
     GroupLifecycle lifecycle = mock(GroupLifecycle.class);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    GroupMetricsService metrics = new GroupMetricsService(store, groups, rules, events, clock);
+    GroupMetricsService metrics = new GroupMetricsService(facts, mock(Roster.class), mock(Campaigns.class), reports,
+            groups, rules, events, clock);
     GroupEntity group = new GroupEntity();
 
     @BeforeEach
@@ -57,9 +55,9 @@ class MetricDefinitionsAnswerTest {
         group.type = "CONVERSION";
         group.timeZone = "Asia/Shanghai";
         group.createdAt = OffsetDateTime.parse("2027-05-01T00:00:00Z");
-        when(groups.findById(group.id)).thenReturn(group);
-        when(store.reportableGroups()).thenReturn(List.of(group.id));
-        when(store.markReported(any(), any(), any(), any())).thenReturn(true);
+        when(groups.group(group.id)).thenReturn(group);
+        when(groups.reportableGroups()).thenReturn(List.of(group.id));
+        when(reports.markReported(any(), any(), any(), any())).thenReturn(true);
     }
 
     static MetricDefinitions answer(List<String> active, List<String> converted) {
@@ -106,9 +104,9 @@ class MetricDefinitionsAnswerTest {
         LifecycleConfig config = mock(LifecycleConfig.class);
         when(config.expiryGroupTypes()).thenReturn(List.of("LEAD"));
         when(config.inviteBatch()).thenReturn(10);
-        when(store.expiredGroups(List.of("LEAD"), NOW)).thenReturn(List.of(expired));
-        LifecycleJob job = new LifecycleJob(metrics, lifecycle, store, mock(MembershipClient.class), config,
-                new ObjectMapper(), clock);
+        when(groups.expiredGroups(List.of("LEAD"), NOW)).thenReturn(List.of(expired));
+        LifecycleJob job = new LifecycleJob(metrics, lifecycle, groups, mock(LifecycleActions.class),
+                mock(LifecycleTasks.class), mock(Memberships.class), config, clock);
         job.runOnce();
         verify(events, never()).metricsReported(any(), any(), any());
         verify(lifecycle).expire(expired);

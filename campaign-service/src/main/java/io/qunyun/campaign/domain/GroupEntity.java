@@ -1,4 +1,4 @@
-package io.qunyun.campaign.persistence;
+package io.qunyun.campaign.domain;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,9 +14,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.qunyun.campaign.domain.AidassStage;
-import io.qunyun.campaign.domain.Platform;
-import io.qunyun.campaign.rules.RulesClient.Finding;
+import io.qunyun.campaign.domain.CampaignRules.Finding;
 
 /** A community group (社群) with the positioning rules-service decided for it. */
 @Entity

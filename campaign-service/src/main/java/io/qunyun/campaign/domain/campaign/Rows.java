@@ -1,4 +1,4 @@
-package io.qunyun.campaign.persistence;
+package io.qunyun.campaign.domain.campaign;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Rows of the campaign tables (V12__campaigns.sql), read and written with plain JDBC for batch speed. */
+/** Campaigns, their groups, timeline rows, operator tasks and touches, as the campaign stores keep them. */
 public final class Rows {
 
     private Rows() {
