@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
+import io.qunyun.platform.events.InvalidEventException;
+
 import io.qunyun.member.persistence.CommunityGroup;
 import io.qunyun.member.persistence.CommunityGroupRepository;
 
@@ -43,7 +45,7 @@ public class GroupChangeConsumer {
         CommunityGroup group;
         try {
             group = parser.parse(record.value());
-        } catch (InvalidDecisionException e) {
+        } catch (InvalidEventException e) {
             deadLetters.deliver(record, e.getMessage(), e.getCause());
             return;
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.member.persistence.Member;
+import io.qunyun.platform.events.CloudEvent;
 
 /** io.qunyun.member.growth.changed.v1 on member-growth: the Tiers table's inputs of one member. */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class MemberGrowthEvents {
                 clamp(member.growthBehaviourPoints), member.tier);
         UUID eventId = UUID.randomUUID();
         String key = member.id.toString();
-        var envelope = CloudEvent.of(eventId.toString(), EVENT_TYPE, now, key, data);
+        var envelope = CloudEvent.of(EventSource.SOURCE, eventId.toString(), EVENT_TYPE, now, key, data);
         try {
             return new OutboxMessage(eventId, TOPIC, key, json.writeValueAsString(envelope));
         } catch (JsonProcessingException e) {

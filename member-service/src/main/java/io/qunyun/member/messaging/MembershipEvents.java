@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.member.persistence.Membership;
+import io.qunyun.platform.events.CloudEvent;
 
 /** Turns membership changes into membership-events and member-stage-changes records for the outbox. */
 @ApplicationScoped
@@ -58,7 +59,7 @@ public class MembershipEvents {
 
     private OutboxMessage message(String topic, String key, String type, Instant time, String subject, Object data) {
         UUID eventId = UUID.randomUUID();
-        var envelope = CloudEvent.of(eventId.toString(), type, time, subject, data);
+        var envelope = CloudEvent.of(EventSource.SOURCE, eventId.toString(), type, time, subject, data);
         try {
             return new OutboxMessage(eventId, topic, key, json.writeValueAsString(envelope));
         } catch (JsonProcessingException e) {

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 
+import io.qunyun.platform.events.InvalidEventException;
+
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.MembershipService;
 import io.qunyun.member.domain.RewardDecision;
@@ -56,7 +58,7 @@ public class RewardDecisionConsumer {
                 RewardDecision decision = parser.parse(record.value());
                 origins.put(decision, record);
                 decisions.add(decision);
-            } catch (InvalidDecisionException e) {
+            } catch (InvalidEventException e) {
                 rejected.add(new DeadLetters.Letter(record, e.getMessage(), e.getCause()));
             }
         }
