@@ -10,6 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.campaign.persistence.GroupEntity;
+import io.qunyun.platform.events.CloudEvent;
+import io.qunyun.platform.events.GroupChanged;
+import io.qunyun.platform.events.PhaseChanged;
 
 /** Builds campaign-service's CloudEvents and writes them to the outbox of the caller's transaction. */
 @ApplicationScoped
@@ -47,7 +50,7 @@ public class CampaignEvents {
     }
 
     private void publish(String topic, UUID id, String type, Instant time, String key, Object data) {
-        var envelope = CloudEvent.of(id.toString(), type, time, key, data);
+        var envelope = CloudEvent.of(EventSource.SOURCE, id.toString(), type, time, key, data);
         try {
             outbox.enqueue(new OutboxMessage(id, topic, key, json.writeValueAsString(envelope)));
         } catch (JsonProcessingException e) {

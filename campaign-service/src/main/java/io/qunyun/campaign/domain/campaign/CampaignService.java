@@ -20,7 +20,7 @@ import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.TemplateCatalog;
 import io.qunyun.campaign.domain.template.TemplateCatalog.StoredTemplate;
 import io.qunyun.campaign.messaging.CampaignEvents;
-import io.qunyun.campaign.messaging.PhaseChanged;
+import io.qunyun.platform.events.PhaseChanged;
 import io.qunyun.campaign.persistence.CampaignStore;
 import io.qunyun.campaign.persistence.GroupEntity;
 import io.qunyun.campaign.persistence.GroupRepository;

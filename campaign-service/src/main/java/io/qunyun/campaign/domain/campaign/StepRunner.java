@@ -27,7 +27,7 @@ import io.qunyun.campaign.domain.template.TemplateCatalog;
 import io.qunyun.campaign.member.MemberClient.AudienceMember;
 import io.qunyun.campaign.member.MemberClient.AudiencePage;
 import io.qunyun.campaign.messaging.CampaignEvents;
-import io.qunyun.campaign.messaging.PhaseChanged;
+import io.qunyun.platform.events.PhaseChanged;
 import io.qunyun.campaign.messaging.TouchDue;
 import io.qunyun.campaign.persistence.CampaignStore;
 import io.qunyun.campaign.persistence.GroupEntity;
