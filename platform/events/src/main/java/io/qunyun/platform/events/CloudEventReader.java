@@ -35,6 +35,11 @@ public final class CloudEventReader {
     /** A structurally sound envelope: a JSON object of the expected type with a data object. */
     public record Envelope(JsonNode root, JsonNode data) {
 
+        /** The envelope type (null when absent). */
+        public String type() {
+            return text(root, "type");
+        }
+
         /** The envelope id (null when absent). */
         public String id() {
             return text(root, "id");
@@ -75,7 +80,15 @@ public final class CloudEventReader {
 
     /** @param mapper the service's mapper (its modules: java.time, ...); copied and made strict about JSON types */
     public CloudEventReader(ObjectMapper mapper, Validator validator) {
-        this.mapper = strict(mapper.copy());
+        this(mapper, validator, true);
+    }
+
+    /**
+     * @param strictTypes false to bind data as the service's REST resources bind requests (the mapper's coercions, e.g.
+     *                    "3" for 3), where Kafka and REST must accept the same inputs (rules-service's decisions)
+     */
+    public CloudEventReader(ObjectMapper mapper, Validator validator, boolean strictTypes) {
+        this.mapper = strictTypes ? strict(mapper.copy()) : mapper;
         this.validator = validator;
     }
 
