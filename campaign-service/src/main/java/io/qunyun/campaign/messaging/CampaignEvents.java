@@ -18,6 +18,9 @@ import io.qunyun.campaign.domain.campaign.Rows.CampaignRow;
 import io.qunyun.campaign.domain.campaign.Rows.StepRow;
 import io.qunyun.campaign.domain.campaign.TimelineEvents;
 import io.qunyun.campaign.domain.template.Template.Step;
+import io.qunyun.platform.events.CloudEvent;
+import io.qunyun.platform.events.GroupChanged;
+import io.qunyun.platform.events.PhaseChanged;
 
 /** Builds campaign-service's CloudEvents and writes them to the outbox of the caller's transaction. */
 @ApplicationScoped
@@ -74,7 +77,7 @@ public class CampaignEvents implements GroupChanges, TimelineEvents {
     }
 
     private void publish(String topic, UUID id, String type, Instant time, String key, Object data) {
-        var envelope = CloudEvent.of(id.toString(), type, time, key, data);
+        var envelope = CloudEvent.of(EventSource.SOURCE, id.toString(), type, time, key, data);
         try {
             outbox.enqueue(new OutboxMessage(id, topic, key, json.writeValueAsString(envelope)));
         } catch (JsonProcessingException e) {

@@ -15,6 +15,8 @@ import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.campaign.domain.lifecycle.GroupLifecycleEvents;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.WindowMetrics;
 import io.qunyun.campaign.domain.lifecycle.LifecycleActions.Action;
+import io.qunyun.platform.events.CloudEvent;
+import io.qunyun.platform.events.GroupMetricsReported;
 
 /** group-metrics and group-lifecycle events, written to the outbox of the caller's transaction. */
 @ApplicationScoped
@@ -56,7 +58,7 @@ public class LifecycleEvents implements GroupLifecycleEvents {
     }
 
     private void publish(String topic, UUID id, String type, Instant time, String key, Object data) {
-        var envelope = CloudEvent.of(id.toString(), type, time, key, data);
+        var envelope = CloudEvent.of(EventSource.SOURCE, id.toString(), type, time, key, data);
         try {
             outbox.enqueue(new OutboxMessage(id, topic, key, json.writeValueAsString(envelope)));
         } catch (JsonProcessingException e) {

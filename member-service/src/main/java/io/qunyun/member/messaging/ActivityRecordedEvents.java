@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.domain.Activity;
+import io.qunyun.platform.events.ActivityRecorded;
+import io.qunyun.platform.events.CloudEvent;
 
 /** Turns a stored activity into its member-activities record. */
 @ApplicationScoped
 public class ActivityRecordedEvents {
 
-    public static final String TOPIC = "member-activities";
+    public static final String TOPIC = ActivityRecorded.TOPIC;
 
     private final ObjectMapper json;
 
@@ -36,7 +38,7 @@ public class ActivityRecordedEvents {
                 activity.memberTier, activity.priorOffences, attributes(activity));
         String memberId = activity.memberId.toString();
         // The event id is the activity id: one activity, one event, however often it is re-sent.
-        var envelope = CloudEvent.of(activity.id.toString(), ActivityRecorded.EVENT_TYPE, activity.recordedAt,
+        var envelope = CloudEvent.of(EventSource.SOURCE, activity.id.toString(), ActivityRecorded.EVENT_TYPE, activity.recordedAt,
                 memberId, data);
         try {
             return new OutboxMessage(activity.id, TOPIC, memberId, json.writeValueAsString(envelope));

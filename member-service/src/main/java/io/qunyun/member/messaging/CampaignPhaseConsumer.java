@@ -9,15 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 import io.qunyun.platform.messaging.DeadLetters;
 import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.member.persistence.CampaignPhaseRepository;
+import io.qunyun.platform.events.CloudEventReader;
+import io.qunyun.platform.events.InvalidEventException;
+import io.qunyun.platform.events.PhaseChanged;
 
 /**
  * campaign-phase-changed → each group's current phase, sent as campaignPhase with the group's
@@ -29,22 +29,22 @@ import io.qunyun.member.persistence.CampaignPhaseRepository;
 public class CampaignPhaseConsumer {
 
     public static final String TOPIC = "campaign-phase-changed";
-    public static final String EVENT_TYPE = "io.qunyun.campaign.phase.changed.v1";
+    public static final String EVENT_TYPE = PhaseChanged.EVENT_TYPE;
 
     /** A parsed phase change. */
-    record PhaseChanged(String eventId, UUID groupId, UUID campaignId, String phase, Integer day, Instant occurredAt) {
+    record PhaseChange(String eventId, UUID groupId, UUID campaignId, String phase, Integer day, Instant occurredAt) {
     }
 
-    private final ObjectMapper json;
+    private final CloudEventReader reader;
     private final CampaignPhaseRepository phases;
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final StoreRetry retry;
 
-    CampaignPhaseConsumer(ObjectMapper json, CampaignPhaseRepository phases, DeadLetters deadLetters, Clock clock,
+    CampaignPhaseConsumer(CloudEventReader reader, CampaignPhaseRepository phases, DeadLetters deadLetters, Clock clock,
             StoreRetry retry) {
         this.retry = retry;
-        this.json = json;
+        this.reader = reader;
         this.phases = phases;
         this.deadLetters = deadLetters;
         this.clock = clock;
@@ -53,7 +53,7 @@ public class CampaignPhaseConsumer {
     @Incoming(TOPIC)
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
-        PhaseChanged change;
+        PhaseChange change;
         try {
             change = parse(record.value());
         } catch (InvalidEventException e) {
@@ -65,15 +65,11 @@ public class CampaignPhaseConsumer {
                         change.occurredAt(), change.eventId(), Instant.now(clock))));
     }
 
-    PhaseChanged parse(byte[] value) throws InvalidEventException {
-        JsonNode envelope = EventReader.envelope(json, value, EVENT_TYPE);
-        JsonNode data = envelope.get("data");
-        String phase = EventReader.text(data, "phase", true);
-        if (phase.isBlank() || phase.length() > 32) {
-            throw new InvalidEventException("phase is blank or longer than 32 characters");
-        }
-        return new PhaseChanged(EventReader.text(envelope, "id", true), EventReader.uuid(data, "groupId", true),
-                EventReader.uuid(data, "campaignId", true), phase, EventReader.integer(data, "day", false),
-                EventReader.instant(data, "occurredAt", true));
+    /** @throws InvalidEventException with the dead-letter reason */
+    PhaseChange parse(byte[] value) {
+        CloudEventReader.Envelope envelope = reader.envelope(value, EVENT_TYPE, false);
+        PhaseChanged data = reader.data(envelope, PhaseChanged.class, "campaign phase change");
+        return new PhaseChange(envelope.requireId(), data.groupId(), data.campaignId(), data.phase(), data.day(),
+                data.occurredAt());
     }
 }

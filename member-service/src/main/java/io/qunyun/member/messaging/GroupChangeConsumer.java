@@ -13,6 +13,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.qunyun.platform.messaging.DeadLetters;
 import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.member.domain.CommunityGroup;
+import io.qunyun.platform.events.InvalidEventException;
+
 import io.qunyun.member.persistence.CommunityGroupRepository;
 
 /**
@@ -45,7 +47,7 @@ public class GroupChangeConsumer {
         CommunityGroup group;
         try {
             group = parser.parse(record.value());
-        } catch (InvalidDecisionException e) {
+        } catch (InvalidEventException e) {
             deadLetters.deliver(record, e.getMessage(), e.getCause());
             return;
         }

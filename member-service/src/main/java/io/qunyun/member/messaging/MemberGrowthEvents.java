@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.domain.Member;
+import io.qunyun.platform.events.CloudEvent;
 
 /** io.qunyun.member.growth.changed.v1 on member-growth: the Tiers table's inputs of one member. */
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class MemberGrowthEvents {
                 clamp(member.growthBehaviourPoints), member.tier);
         UUID eventId = UUID.randomUUID();
         String key = member.id.toString();
-        var envelope = CloudEvent.of(eventId.toString(), EVENT_TYPE, now, key, data);
+        var envelope = CloudEvent.of(EventSource.SOURCE, eventId.toString(), EVENT_TYPE, now, key, data);
         try {
             return new OutboxMessage(eventId, TOPIC, key, json.writeValueAsString(envelope));
         } catch (JsonProcessingException e) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.domain.Membership;
+import io.qunyun.platform.events.CloudEvent;
 
 /** Turns membership changes into membership-events and member-stage-changes records for the outbox. */
 @ApplicationScoped
@@ -59,7 +60,7 @@ public class MembershipEvents {
 
     private OutboxMessage message(String topic, String key, String type, Instant time, String subject, Object data) {
         UUID eventId = UUID.randomUUID();
-        var envelope = CloudEvent.of(eventId.toString(), type, time, subject, data);
+        var envelope = CloudEvent.of(EventSource.SOURCE, eventId.toString(), type, time, subject, data);
         try {
             return new OutboxMessage(eventId, topic, key, json.writeValueAsString(envelope));
         } catch (JsonProcessingException e) {

@@ -16,6 +16,8 @@ import io.smallrye.common.annotation.Blocking;
 
 import io.qunyun.platform.messaging.DeadLetters;
 import io.qunyun.platform.messaging.StoreRetry;
+import io.qunyun.platform.events.InvalidEventException;
+
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.MembershipExits;
 import io.qunyun.member.domain.RewardDecision;
@@ -58,7 +60,7 @@ public class RewardDecisionConsumer {
                 RewardDecision decision = parser.parse(record.value());
                 origins.put(decision, record);
                 decisions.add(decision);
-            } catch (InvalidDecisionException e) {
+            } catch (InvalidEventException e) {
                 rejected.add(new DeadLetters.Letter(record, e.getMessage(), e.getCause()));
             }
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qunyun.platform.events.CloudEvent;
 
 import io.qunyun.platform.messaging.OutboxMessage;
 
@@ -33,7 +34,7 @@ public class TierChangedEvents {
     public OutboxMessage changed(TierChanged data) {
         UUID eventId = UUID.nameUUIDFromBytes(("tier-changed:" + data.decisionId()).getBytes(StandardCharsets.UTF_8));
         String key = data.memberId().toString();
-        var envelope = CloudEvent.of(eventId.toString(), EVENT_TYPE, data.occurredAt(), key, data);
+        var envelope = CloudEvent.of(EventSource.SOURCE, eventId.toString(), EVENT_TYPE, data.occurredAt(), key, data);
         try {
             return new OutboxMessage(eventId, TOPIC, key, json.writeValueAsString(envelope));
         } catch (JsonProcessingException e) {

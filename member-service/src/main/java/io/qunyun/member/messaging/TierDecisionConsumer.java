@@ -2,6 +2,7 @@ package io.qunyun.member.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,15 +10,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
 
 import io.qunyun.platform.messaging.DeadLetters;
 import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.member.domain.TierDecision;
 import io.qunyun.member.domain.TierService;
+import io.qunyun.platform.events.CloudEventReader;
+import io.qunyun.platform.events.InvalidEventException;
+import io.qunyun.platform.events.TierDecided;
 
 /**
  * tier-decisions → the member's tier (idempotent on decisionId). Records that can never be applied
@@ -28,16 +29,16 @@ import io.qunyun.member.domain.TierService;
 public class TierDecisionConsumer {
 
     public static final String TOPIC = "tier-decisions";
-    public static final String EVENT_TYPE = "io.qunyun.rules.tier.decided.v1";
+    public static final String EVENT_TYPE = TierDecided.EVENT_TYPE;
 
-    private final ObjectMapper json;
+    private final CloudEventReader reader;
     private final TierService tiers;
     private final DeadLetters deadLetters;
     private final StoreRetry retry;
 
-    TierDecisionConsumer(ObjectMapper json, TierService tiers, DeadLetters deadLetters, StoreRetry retry) {
+    TierDecisionConsumer(CloudEventReader reader, TierService tiers, DeadLetters deadLetters, StoreRetry retry) {
         this.retry = retry;
-        this.json = json;
+        this.reader = reader;
         this.tiers = tiers;
         this.deadLetters = deadLetters;
     }
@@ -71,29 +72,12 @@ public class TierDecisionConsumer {
         deadLetters.deliver(rejected);
     }
 
-    TierDecision parse(byte[] value) throws InvalidEventException {
-        JsonNode envelope = EventReader.envelope(json, value, EVENT_TYPE);
-        JsonNode data = envelope.get("data");
-        var decisionId = data.hasNonNull("decisionId") ? EventReader.uuid(data, "decisionId", true)
-                : EventReader.uuid(envelope, "id", true);
-        String tier = EventReader.text(data, "tier", true);
-        if (tier.isBlank() || tier.length() > 32) {
-            throw new InvalidEventException("tier is blank or longer than 32 characters");
-        }
-        String benefits = EventReader.text(data, "benefits", true);
-        JsonNode growth = data.get("growthValue");
-        Long growthValue = growth == null || growth.isNull() ? null : growth.isIntegralNumber() ? growth.longValue() : null;
-        List<String> firedRules = new ArrayList<>();
-        JsonNode rules = data.get("firedRules");
-        if (rules != null && rules.isArray()) {
-            for (JsonNode rule : rules) {
-                if (!rule.isTextual()) {
-                    throw new InvalidEventException("firedRules contains a non-string: " + rule);
-                }
-                firedRules.add(rule.asText());
-            }
-        }
-        return new TierDecision(decisionId, EventReader.uuid(data, "memberId", true), tier, benefits, growthValue,
-                firedRules, EventReader.text(data, "table", false), EventReader.text(data, "tableVersion", false));
+    /** @throws InvalidEventException with the dead-letter reason */
+    TierDecision parse(byte[] value) {
+        CloudEventReader.Envelope envelope = reader.envelope(value, EVENT_TYPE, false);
+        TierDecided data = reader.data(envelope, TierDecided.class, "tier decision");
+        UUID decisionId = data.decisionId() != null ? data.decisionId() : envelope.requireUuidId();
+        return new TierDecision(decisionId, data.memberId(), data.tier(), data.benefits(), data.growthValue(),
+                data.firedRules() == null ? List.of() : data.firedRules(), data.table(), data.tableVersion());
     }
 }

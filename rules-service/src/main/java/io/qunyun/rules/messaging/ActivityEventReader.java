@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.qunyun.platform.events.ActivityRecorded;
 
 /**
  * Reads and validates an activity envelope. A sound record is bound in one pass to {@link Data} and checked there
@@ -120,7 +121,8 @@ public class ActivityEventReader {
     }
 
     private static String text(JsonNode node, String field) {
-        return CloudEvents.text(node, field);
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static String blankToNull(String value) {

@@ -4,26 +4,26 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.qunyun.platform.events.CloudEvent;
+import io.qunyun.platform.events.CloudEventReader;
+import io.qunyun.platform.events.InvalidEventException;
 
 /**
- * Reading and writing CloudEvents envelopes (docs/events.md) by hand, so every defect of a consumed
- * record yields a readable dead-letter reason instead of a generic deserialization failure.
+ * Reading and writing CloudEvents envelopes (docs/events.md) for the decision processors: the platform's
+ * {@link CloudEventReader} names every defect of a consumed record in its dead-letter reason; in front of it, the
+ * one-pass binding the hot processors need (docs/performance.md, "Kafka processors"), and the name-based decision ids.
+ * Data binds as the REST requests do (the service's mapper, its coercions): Kafka and REST accept the same inputs.
  */
 @ApplicationScoped
 public class CloudEvents {
@@ -34,16 +34,11 @@ public class CloudEvents {
     @Inject
     Validator validator;
 
-    /** A structurally sound envelope of the expected type; {@code id} may still be missing. */
-    public record Envelope(String id, JsonNode data) {
+    private CloudEventReader reader;
 
-        /** The envelope id, which decision ids are derived from. */
-        public String requireId() {
-            if (id == null || id.isBlank()) {
-                throw new MalformedEventException("envelope has no id");
-            }
-            return id;
-        }
+    @PostConstruct
+    void init() {
+        reader = new CloudEventReader(mapper, validator, false);
     }
 
     /** An envelope bound in one pass: its id and its data, bound to a record. */
@@ -85,28 +80,21 @@ public class CloudEvents {
     }
 
     /** Checks that the value is a JSON object of the expected event type with a data object. */
-    public Envelope envelope(String value, String expectedType) {
-        if (value == null || value.isBlank()) {
-            throw new MalformedEventException("empty record value");
-        }
-        JsonNode root;
+    public CloudEventReader.Envelope envelope(String value, String expectedType) {
         try {
-            root = mapper.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("value is not JSON: " + e.getOriginalMessage(), e);
+            return reader.envelope(value, expectedType, true);
+        } catch (InvalidEventException e) {
+            throw new MalformedEventException(e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            throw new MalformedEventException("value is not a JSON object");
+    }
+
+    /** The envelope's id, which decision ids are derived from. */
+    public static String requireId(CloudEventReader.Envelope envelope) {
+        try {
+            return envelope.requireId();
+        } catch (InvalidEventException e) {
+            throw new MalformedEventException(e.getMessage(), e);
         }
-        String eventType = text(root, "type");
-        if (!expectedType.equals(eventType)) {
-            throw new MalformedEventException("unsupported event type '" + eventType + "', expected " + expectedType);
-        }
-        JsonNode data = root.get("data");
-        if (data == null || !data.isObject()) {
-            throw new MalformedEventException("envelope has no data object");
-        }
-        return new Envelope(text(root, "id"), data);
     }
 
     /**
@@ -116,33 +104,16 @@ public class CloudEvents {
      *
      * @param what names the payload in the reason, e.g. "member growth"
      */
-    public <T> T data(Envelope envelope, Class<T> type, String what) {
-        T data;
+    public <T> T data(CloudEventReader.Envelope envelope, Class<T> type, String what) {
         try {
-            data = mapper.treeToValue(envelope.data(), type);
-        } catch (JsonMappingException e) {
-            throw new MalformedEventException("invalid " + what + ": data." + jsonPath(e)
-                    + " has the wrong type or value (" + e.getOriginalMessage() + ")", e);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("invalid " + what + ": " + e.getOriginalMessage(), e);
+            return reader.data(envelope, type, what);
+        } catch (InvalidEventException e) {
+            throw new MalformedEventException(e.getMessage(), e);
         }
-        List<String> problems = new ArrayList<>();
-        for (ConstraintViolation<T> violation : validator.validate(data)) {
-            problems.add("data." + violation.getPropertyPath() + " " + violation.getMessage());
-        }
-        if (!problems.isEmpty()) {
-            problems.sort(null);
-            throw new MalformedEventException("invalid " + what + ": " + String.join("; ", problems));
-        }
-        return data;
     }
 
     public String toJson(CloudEvent<?> event) {
-        try {
-            return mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize event " + event.id(), e);
-        }
+        return reader.toJson(event);
     }
 
     /** Name-based id of the decision about one consumed event: replays yield the same id. */
@@ -178,23 +149,5 @@ public class CloudEvents {
             lsb = (lsb << 8) | (md5[i] & 0xff);
         }
         return new UUID(msb, lsb);
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** Dotted path of the data field a binding error is about ({@code body} for the whole document). */
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                field.append(field.length() > 0 ? "." : "").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.length() == 0 ? "body" : field.toString();
     }
 }

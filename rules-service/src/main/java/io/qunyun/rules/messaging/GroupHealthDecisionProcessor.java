@@ -17,6 +17,13 @@ import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.health.GroupHealthDecision;
 import io.qunyun.rules.domain.health.GroupHealthService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.qunyun.platform.events.CloudEvent;
+import io.qunyun.platform.events.CloudEventReader;
+import io.qunyun.platform.events.GroupHealthDecided;
+import io.qunyun.platform.events.GroupMetricsReported;
+import io.qunyun.rules.domain.health.GroupMetrics;
+import io.qunyun.rules.domain.positioning.GroupType;
+import io.qunyun.rules.domain.positioning.PrimaryMetric;
 
 /**
  * group-metrics → GroupHealth table → group-health-decisions. Same acknowledgement chain as
@@ -30,7 +37,7 @@ public class GroupHealthDecisionProcessor {
 
     public static final String METRICS = "group-metrics";
     public static final String DECISIONS = "group-health-decisions";
-    public static final String METRICS_EVENT_TYPE = "io.qunyun.campaign.group.metrics.reported.v1";
+    public static final String METRICS_EVENT_TYPE = GroupMetricsReported.EVENT_TYPE;
 
     @Inject
     CloudEvents events;
@@ -44,8 +51,8 @@ public class GroupHealthDecisionProcessor {
     @Outgoing(DECISIONS)
     public Message<String> decide(Message<String> metricsMessage) {
         try {
-            CloudEvents.Envelope envelope = events.envelope(metricsMessage.getPayload(), METRICS_EVENT_TYPE);
-            String eventId = envelope.requireId();
+            CloudEventReader.Envelope envelope = events.envelope(metricsMessage.getPayload(), METRICS_EVENT_TYPE);
+            String eventId = CloudEvents.requireId(envelope);
             GroupMetricsReported metrics = events.data(envelope, GroupMetricsReported.class, "group metrics");
             if (metrics.groupId() == null) {
                 throw new MalformedEventException("invalid group metrics: data.groupId is missing");
@@ -62,13 +69,34 @@ public class GroupHealthDecisionProcessor {
     }
 
     public CloudEvent<GroupHealthDecided> decisionEvent(String metricsEventId, GroupMetricsReported metrics) {
-        GroupHealthDecision d = health.decide(metrics.metrics());
+        GroupHealthDecision d = health.decide(metrics(metrics));
         UUID decisionId = CloudEvents.decisionId("group-health", metricsEventId);
         GroupHealthDecided data = new GroupHealthDecided(decisionId, metricsEventId, metrics.groupId(),
-                metrics.groupType(), d.verdict(), d.reviveKind(), d.message(), d.pastLifespan(), d.decidedBy(),
+                metrics.groupType(), d.verdict().name(), d.reviveKind() == null ? null : d.reviveKind().name(),
+                d.message(), d.pastLifespan(), d.decidedBy(),
                 d.firedRules(), DecisionTable.GROUP_HEALTH.tableName(), d.tableVersion());
         return new CloudEvent<>(CloudEvent.SPEC_VERSION, decisionId.toString(), GroupHealthDecided.EVENT_TYPE,
-                RewardDecided.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), metrics.groupId().toString(),
+                RewardDecisionProcessor.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), metrics.groupId().toString(),
                 CloudEvent.JSON, data);
+    }
+
+    /** The table's inputs; the names of the table's constants are checked here, naming the field. */
+    static GroupMetrics metrics(GroupMetricsReported m) {
+        return new GroupMetrics(constant(GroupType.class, m.groupType(), "groupType"), m.messagesPerDay(),
+                m.activeMemberRatio(), m.checkInRate(), m.conversions().intValue(), m.ageHours().intValue(),
+                m.lifespanHours(), constant(PrimaryMetric.class, m.primaryMetric(), "primaryMetric"),
+                m.campaignAgeHours() == null ? null : m.campaignAgeHours().intValue());
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name, String field) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("invalid group metrics: data." + field + " is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + ": " + name);
+        }
     }
 }

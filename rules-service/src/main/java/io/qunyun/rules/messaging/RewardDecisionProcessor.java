@@ -24,6 +24,9 @@ import io.qunyun.rules.domain.reward.RewardDecision;
 import io.qunyun.rules.domain.reward.RewardService;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.qunyun.platform.events.ActivityRecorded;
+import io.qunyun.platform.events.CloudEvent;
+import io.qunyun.platform.events.RewardDecided;
 
 /**
  * member-activities → Rewards table → reward-decisions.
@@ -51,7 +54,8 @@ public class RewardDecisionProcessor {
     private static final Logger LOG = Logger.getLogger(RewardDecisionProcessor.class);
 
     public static final String ACTIVITIES = "member-activities";
-    public static final String DECISIONS = "reward-decisions";
+    public static final String DECISIONS = RewardDecided.TOPIC;
+    public static final String SOURCE = "/rules-service";
 
     @Inject
     ActivityEventReader reader;
@@ -97,12 +101,13 @@ public class RewardDecisionProcessor {
                 decision.firedRules(), DecisionTable.REWARDS.tableName(),
                 decision.tableVersion(), policy(activity));
         return new CloudEvent<>(CloudEvent.SPEC_VERSION, decisionId.toString(), RewardDecided.EVENT_TYPE,
-                RewardDecided.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), activity.memberId().toString(), CloudEvent.JSON, data);
+                SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), activity.memberId().toString(), CloudEvent.JSON, data);
     }
 
     private RewardDecided.CreditPolicy policy(ActivityRecorded activity) {
         PointsPolicyDecision p = policies.decide(activity.type(), activity.memberTier());
-        return new RewardDecided.CreditPolicy(p.maxPerDay(), p.capRule(), p.growthInput(), p.expiresAfterDays(),
+        return new RewardDecided.CreditPolicy(p.maxPerDay(), p.capRule(),
+                p.growthInput() == null ? null : p.growthInput().name(), p.expiresAfterDays(),
                 p.expiryRule(), DecisionTable.POINTS_POLICY.tableName(), p.tableVersion());
     }
 

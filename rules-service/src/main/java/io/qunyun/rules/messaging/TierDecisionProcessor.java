@@ -21,6 +21,11 @@ import io.qunyun.rules.domain.tier.TierDecision;
 import io.qunyun.rules.domain.tier.TierService;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import io.qunyun.platform.events.CloudEvent;
+import io.qunyun.platform.events.CloudEventReader;
+import io.qunyun.platform.events.TierDecided;
 
 /**
  * member-growth → Tiers table → tier-decisions. Same acknowledgement chain as
@@ -67,8 +72,8 @@ public class TierDecisionProcessor {
                 eventId = bound.id();
                 growth = bound.data();
             } else { // read again the way that names what is wrong (or checks what the shortcut does not)
-                CloudEvents.Envelope envelope = events.envelope(growthMessage.getPayload(), GROWTH_EVENT_TYPE);
-                eventId = envelope.requireId();
+                CloudEventReader.Envelope envelope = events.envelope(growthMessage.getPayload(), GROWTH_EVENT_TYPE);
+                eventId = CloudEvents.requireId(envelope);
                 growth = events.data(envelope, MemberGrowth.class, "member growth");
             }
             CloudEvent<TierDecided> event = decisionEvent(eventId, growth);
@@ -85,12 +90,15 @@ public class TierDecisionProcessor {
     public CloudEvent<TierDecided> decisionEvent(String growthEventId, MemberGrowth growth) {
         TierDecision d = tiers.decide(growth.window());
         UUID decisionId = CloudEvents.decisionId("tier", growthEventId);
+        Map<String, Integer> weights = new LinkedHashMap<>(); // in the table's order
+        d.weights().forEach((input, weight) -> weights.put(input.name(), weight));
         TierDecided data = new TierDecided(decisionId, growthEventId, growth.memberId(), growth.purchases(),
-                growth.contentPoints(), growth.behaviourPoints(), d.growthValue(), d.weights(), d.tier(), d.rank(),
-                d.benefits(), d.currentTier(), d.change(), d.firedRules(), DecisionTable.TIERS.tableName(),
+                growth.contentPoints(), growth.behaviourPoints(), d.growthValue(), weights, d.tier().name(), d.rank(),
+                d.benefits(), d.currentTier() == null ? null : d.currentTier().name(),
+                d.change() == null ? null : d.change().name(), d.firedRules(), DecisionTable.TIERS.tableName(),
                 d.tableVersion());
         return new CloudEvent<>(CloudEvent.SPEC_VERSION, decisionId.toString(), TierDecided.EVENT_TYPE,
-                RewardDecided.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), growth.memberId().toString(),
+                RewardDecisionProcessor.SOURCE, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), growth.memberId().toString(),
                 CloudEvent.JSON, data);
     }
 }

@@ -95,7 +95,7 @@ class FastReadingTest {
         CloudEvents.Bound<MemberGrowth> bound = events.bindOrNull(growth, TierDecisionProcessor.GROWTH_EVENT_TYPE,
                 events.envelopeReader(MemberGrowth.class));
         assertNotNull(bound);
-        CloudEvents.Envelope envelope = events.envelope(growth, TierDecisionProcessor.GROWTH_EVENT_TYPE);
+        io.qunyun.platform.events.CloudEventReader.Envelope envelope = events.envelope(growth, TierDecisionProcessor.GROWTH_EVENT_TYPE);
         assertEquals(envelope.requireId(), bound.id());
         assertEquals(events.data(envelope, MemberGrowth.class, "member growth"), bound.data());
         assertTrue(bound.data().withinConstraints());

@@ -85,7 +85,7 @@ class RewardDecisionProcessorTest {
 
     @Test
     void aStreakBringsItsBadge() throws Exception {
-        String activity = resource("events/activity-recorded.json").replace("\"idempotencyKey\"", "\"streakDays\": 7, \"idempotencyKey\"");
+        String activity = resource("events/activity-recorded.json").replace("\"streakDays\": 1", "\"streakDays\": 7");
         JsonNode data = JSON.readTree(processor.decide(Message.of(activity)).getPayload()).get("data");
         assertEquals(30, data.get("points").asInt());
         assertEquals("7 天打卡达人 / 7-day check-in streak", data.get("badge").asText());

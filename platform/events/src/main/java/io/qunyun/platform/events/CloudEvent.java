@@ -1,10 +1,10 @@
-package io.qunyun.member.messaging;
+package io.qunyun.platform.events;
 
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** CloudEvents 1.0 structured-mode envelope (docs/events.md). */
+/** CloudEvents 1.0 structured-mode envelope (docs/events.md), the one every service writes and reads. */
 @JsonPropertyOrder({ "specversion", "id", "type", "source", "time", "subject", "datacontenttype", "data" })
 public record CloudEvent<T>(
         String specversion,
@@ -18,9 +18,9 @@ public record CloudEvent<T>(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
-    public static final String SOURCE = "/member-service";
 
-    public static <T> CloudEvent<T> of(String id, String type, Instant time, String subject, T data) {
-        return new CloudEvent<>(SPEC_VERSION, id, type, SOURCE, time, subject, JSON, data);
+    /** An envelope of {@code source} (e.g. {@code /member-service}) with JSON data. */
+    public static <T> CloudEvent<T> of(String source, String id, String type, Instant time, String subject, T data) {
+        return new CloudEvent<>(SPEC_VERSION, id, type, source, time, subject, JSON, data);
     }
 }
