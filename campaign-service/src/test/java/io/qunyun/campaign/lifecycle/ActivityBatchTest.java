@@ -30,9 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.messaging.ActivityEventConsumer;
 import io.qunyun.campaign.persistence.Jdbc;
 import io.qunyun.campaign.persistence.LifecycleStore;
@@ -51,7 +49,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  */
 @QuarkusTest
 @io.quarkus.test.security.TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class ActivityBatchTest {
 
     @InjectMock

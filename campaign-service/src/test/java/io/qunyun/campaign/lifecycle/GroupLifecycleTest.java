@@ -37,9 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.member.MemberClient.AudienceMember;
 import io.qunyun.campaign.member.MemberClient.AudiencePage;
@@ -60,7 +58,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  */
 @QuarkusTest
 @io.quarkus.test.security.TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class GroupLifecycleTest {
 
     @InjectMock

@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.qunyun.testkit.TestTokens;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
@@ -62,12 +63,7 @@ class CampaignInstancesIT {
     @BeforeAll
     static void start() throws IOException {
         TestTokens.everyRequestAs("admin");
-        broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(p -> {
-                    p.put("num.partitions", "3");
-                    p.put("offsets.topic.num.partitions", "1");
-                    p.put("group.initial.rebalance.delay.ms", "0");
-                }).start();
+        broker = KafkaBrokerResource.newBroker();
         peers = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         peers.createContext("/audiences/query", CampaignInstancesIT::audience);
         peers.createContext("/decisions/", CampaignInstancesIT::decision);

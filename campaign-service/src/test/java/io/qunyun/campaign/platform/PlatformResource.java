@@ -3,6 +3,7 @@ package io.qunyun.campaign.platform;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.qunyun.testkit.TestTokens;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
@@ -20,13 +21,7 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(p -> {
-                    p.put("num.partitions", "3");
-                    p.put("offsets.topic.num.partitions", "1");
-                    p.put("group.initial.rebalance.delay.ms", "0");
-                })
-                .start();
+        broker = KafkaBrokerResource.newBroker();
         String bootstrap = broker.getAdvertisedListeners();
         rules = new ServiceProcess("rules-service", serviceProperties("qunyun_rules_test", bootstrap)).start();
         Map<String, String> member = new java.util.HashMap<>(serviceProperties("qunyun_member_test", bootstrap));
