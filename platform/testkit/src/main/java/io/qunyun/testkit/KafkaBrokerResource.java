@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.common.errors.TopicExistsException;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
@@ -50,13 +52,34 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             List<String> missing = topics.stream().filter(t -> !CREATED.contains(t)).toList();
             if (!missing.isEmpty()) {
                 try (KafkaCompanion admin = new KafkaCompanion(bootstrapServers())) {
+                    Set<String> existing = admin.topics().list();
                     for (String topic : missing) {
-                        admin.topics().createAndWait(topic, PARTITIONS, Duration.ofSeconds(30));
+                        if (!existing.contains(topic)) {
+                            create(admin, topic);
+                        }
                     }
                 }
                 CREATED.addAll(missing);
             }
             return Map.of("kafka.bootstrap.servers", bootstrapServers());
+        }
+    }
+
+    /**
+     * Creates a topic and waits for it. Idempotent: each profile's Quarkus restart runs this resource again (in
+     * a class loader of its own, so with a fresh {@code CREATED}), and an admin request that timed out on a
+     * loaded machine may have created the topic anyway.
+     */
+    private static void create(KafkaCompanion admin, String topic) {
+        try {
+            admin.topics().createAndWait(topic, PARTITIONS, Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TopicExistsException) {
+                    return;
+                }
+            }
+            throw e;
         }
     }
 

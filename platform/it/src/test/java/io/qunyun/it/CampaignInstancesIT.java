@@ -1,4 +1,4 @@
-package io.qunyun.campaign.platform;
+package io.qunyun.it;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
