@@ -44,7 +44,7 @@ class GrowthAndHealthEventsKafkaTest {
 
     @BeforeAll
     static void consume() {
-        companion = new KafkaCompanion(KafkaBrokerResource.bootstrapServers());
+        companion = KafkaBrokerResource.companion();
         tierDecisions = companion.consumeStrings().withGroupId("test-tier-" + UUID.randomUUID())
                 .withAutoCommit().fromTopics("tier-decisions");
         healthDecisions = companion.consumeStrings().withGroupId("test-health-" + UUID.randomUUID())

@@ -46,7 +46,7 @@ class RewardEventsKafkaTest {
 
     @BeforeAll
     static void consume() {
-        companion = new KafkaCompanion(KafkaBrokerResource.bootstrapServers());
+        companion = KafkaBrokerResource.companion();
         decisions = companion.consumeStrings().withGroupId("test-decisions-" + UUID.randomUUID())
                 .withAutoCommit().fromTopics("reward-decisions");
         deadLetters = companion.consumeStrings().withGroupId("test-dlq-" + UUID.randomUUID())

@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,7 @@ import io.qunyun.campaign.persistence.LifecycleStore;
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
 import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -123,7 +123,7 @@ class ActivityBatchTest {
     }
 
     static KafkaCompanion kafka() {
-        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return KafkaBrokerResource.companion();
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

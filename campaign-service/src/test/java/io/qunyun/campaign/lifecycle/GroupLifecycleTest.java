@@ -28,7 +28,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +48,7 @@ import io.qunyun.campaign.member.MembershipClient.Invitation;
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
 import io.qunyun.campaign.rules.RulesClient.PositioningDecision;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -155,7 +155,7 @@ class GroupLifecycleTest {
     }
 
     static KafkaCompanion kafka() {
-        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return KafkaBrokerResource.companion();
     }
 
     static void setClock(Instant instant) {

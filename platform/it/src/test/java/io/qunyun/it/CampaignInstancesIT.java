@@ -70,9 +70,11 @@ class CampaignInstancesIT {
         peers.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         peers.start();
         String peerUrl = "http://localhost:" + peers.getAddress().getPort();
-        // A database of its own: PlatformIT's campaign-service (@QuarkusIntegrationTest) keeps running on
-        // qunyun_campaign_test until the Failsafe JVM ends; sharing it, that third relay took touch-due outbox
-        // rows of this test and published them to PlatformIT's broker (a CI rehearsal read 1 of 6 steps).
+        // A database of its own, not PlatformIT's qunyun_campaign_test: when PlatformIT's campaign-service was
+        // still running on it (as a @QuarkusIntegrationTest, it ran until the Failsafe JVM ended), that third
+        // relay took touch-due outbox rows of this test and published them to PlatformIT's broker (a CI
+        // rehearsal read 1 of 6 steps). It is stopped after PlatformIT now; the own database stays, so the
+        // two tests never depend on their order.
         Map<String, String> props = new HashMap<>(PlatformResource.serviceProperties("qunyun_campaign_it",
                 broker.getAdvertisedListeners()));
         jdbcUrl = props.get("quarkus.datasource.jdbc.url");

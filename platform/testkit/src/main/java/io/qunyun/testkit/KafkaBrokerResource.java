@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -115,9 +116,13 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    /** A companion (test producer/consumer) on the shared broker; the caller closes it. */
+    /**
+     * A companion (test producer/consumer) on the broker the application under test uses, read from its
+     * configuration (the class loader that runs a test need not be the one that started this resource); the
+     * caller closes it.
+     */
     public static KafkaCompanion companion() {
-        return new KafkaCompanion(bootstrapServers());
+        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
     /**
