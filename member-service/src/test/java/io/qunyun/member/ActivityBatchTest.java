@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -28,7 +27,6 @@ import io.qunyun.member.persistence.ActivityRepository;
 
 /** POST /activities/batch: per-item results, the single endpoint's idempotency, all-or-nothing on bad input. */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
 @TestSecurity(user = "test", roles = "integration")
 class ActivityBatchTest {
 

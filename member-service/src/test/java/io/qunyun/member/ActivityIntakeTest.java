@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -40,7 +39,6 @@ import io.qunyun.member.persistence.ActivityRepository;
  * the activities written with it.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
 @TestSecurity(user = "test", roles = "integration")
 class ActivityIntakeTest {
 

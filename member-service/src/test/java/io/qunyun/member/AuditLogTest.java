@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.domain.LedgerService;
@@ -47,7 +46,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  */
 @QuarkusTest
 @TestSecurity(user = "audit-test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class AuditLogTest {
 
     static final String ACTOR = "audit-test";

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.config.ActivitiesConfig;
@@ -39,7 +38,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class InputHardeningTest {
 
     private static final String TYPES = "https://qunyun.io/problems/";

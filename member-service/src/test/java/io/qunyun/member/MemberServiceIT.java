@@ -12,14 +12,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.qunyun.testkit.TestTokens;
 import io.restassured.http.ContentType;
 
 /** The packaged application: starts, reports ready (database and Kafka) and serves its API. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(KafkaBrokerResource.class)
 class MemberServiceIT {
 
     @BeforeAll

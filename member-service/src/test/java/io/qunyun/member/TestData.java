@@ -4,8 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -28,7 +27,7 @@ final class TestData {
 
     /** A companion on the broker the application under test uses. */
     static KafkaCompanion kafka() {
-        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return KafkaBrokerResource.companion();
     }
 
     /** Starts reading the member-activities events of one member (the topic's key is the member id). */

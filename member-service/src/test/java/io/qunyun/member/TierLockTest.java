@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -32,7 +31,6 @@ import io.qunyun.member.domain.TierService.Outcome;
  */
 @QuarkusTest
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class TierLockTest {
 
     private static final String BENEFITS = "积分商城兑换、每月抽奖 / Points mall redemption and a monthly prize draw";

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.rules.persistence.DecisionTableReleaseRepository;
@@ -26,7 +25,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class DecisionTablesResourceTest {
 
     static final Map<String, String> WORKBOOKS = Map.ofEntries(

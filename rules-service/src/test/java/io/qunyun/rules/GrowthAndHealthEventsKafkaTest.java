@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -33,7 +33,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class GrowthAndHealthEventsKafkaTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +44,7 @@ class GrowthAndHealthEventsKafkaTest {
 
     @BeforeAll
     static void consume() {
-        companion = new KafkaCompanion(KafkaBrokerResource.bootstrapServers());
+        companion = KafkaBrokerResource.companion();
         tierDecisions = companion.consumeStrings().withGroupId("test-tier-" + UUID.randomUUID())
                 .withAutoCommit().fromTopics("tier-decisions");
         healthDecisions = companion.consumeStrings().withGroupId("test-health-" + UUID.randomUUID())

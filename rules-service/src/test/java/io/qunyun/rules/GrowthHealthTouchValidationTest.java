@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -20,7 +19,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class GrowthHealthTouchValidationTest {
 
     static final String HEALTH = "\"messagesPerDay\":3,\"activeMemberRatio\":0.5,\"checkInRate\":0.5,\"conversions\":0,\"ageHours\":100";

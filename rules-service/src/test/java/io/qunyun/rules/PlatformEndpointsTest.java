@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -16,7 +15,6 @@ import io.quarkus.test.security.TestSecurity;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class PlatformEndpointsTest {
 
     @Test

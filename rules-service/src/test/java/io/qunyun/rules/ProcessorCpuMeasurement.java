@@ -39,9 +39,9 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.qunyun.rules.domain.DecisionCache;
+import io.qunyun.testkit.KafkaBrokerResource;
 
 /**
  * CPU time per consumed record of the two Kafka processors (member-activities → reward-decisions, member-growth →
@@ -68,7 +68,6 @@ import io.qunyun.rules.domain.DecisionCache;
  * credit: the growth counters only grow, so their inputs rarely repeat.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
 class ProcessorCpuMeasurement {
 
     static final int RECORDS = Integer.getInteger("measure.records", 20_000);

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.rules.domain.reward.RewardDecision;
@@ -25,7 +24,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class RewardDecisionRestTest {
 
     static final String GROUP = "9a1e5c7b-2d4f-4e8a-b6c3-1f0d2e3a4b5c";

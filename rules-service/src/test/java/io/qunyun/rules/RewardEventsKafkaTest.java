@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -35,7 +35,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class RewardEventsKafkaTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -47,7 +46,7 @@ class RewardEventsKafkaTest {
 
     @BeforeAll
     static void consume() {
-        companion = new KafkaCompanion(KafkaBrokerResource.bootstrapServers());
+        companion = KafkaBrokerResource.companion();
         decisions = companion.consumeStrings().withGroupId("test-decisions-" + UUID.randomUUID())
                 .withAutoCommit().fromTopics("reward-decisions");
         deadLetters = companion.consumeStrings().withGroupId("test-dlq-" + UUID.randomUUID())

@@ -28,10 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.domain.audit.Actor;
 import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.audit.AuditQuery;
@@ -56,7 +54,6 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestSecurity(user = "audit-test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class AuditLogTest {
 
     static final String ACTOR = "audit-test";

@@ -34,10 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.campaign.CampaignTestSupport.FakeGroup;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
@@ -58,7 +56,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class CampaignRunTest {
 
     @InjectMock

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
 import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
 import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -24,7 +24,7 @@ final class CampaignTestSupport {
     }
 
     static KafkaCompanion kafka() {
-        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return KafkaBrokerResource.companion();
     }
 
     static void setClock(Instant instant) {

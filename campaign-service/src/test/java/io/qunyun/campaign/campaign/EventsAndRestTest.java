@@ -40,10 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
 import io.qunyun.campaign.persistence.Jdbc;
@@ -62,7 +60,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class EventsAndRestTest {
 
     @InjectMock

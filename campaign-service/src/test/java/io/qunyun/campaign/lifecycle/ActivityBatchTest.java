@@ -24,21 +24,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.messaging.ActivityEventConsumer;
 import io.qunyun.campaign.persistence.Jdbc;
 import io.qunyun.campaign.domain.lifecycle.Roster;
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
 import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -51,7 +49,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  */
 @QuarkusTest
 @io.quarkus.test.security.TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class ActivityBatchTest {
 
     @InjectMock
@@ -126,7 +123,7 @@ class ActivityBatchTest {
     }
 
     static KafkaCompanion kafka() {
-        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return KafkaBrokerResource.companion();
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

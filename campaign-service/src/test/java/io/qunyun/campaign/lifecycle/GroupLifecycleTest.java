@@ -28,7 +28,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.campaign.KafkaBrokerResource;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;
 import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
@@ -51,6 +48,7 @@ import io.qunyun.campaign.member.MembershipClient.Invitation;
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
 import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -60,7 +58,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  */
 @QuarkusTest
 @io.quarkus.test.security.TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class GroupLifecycleTest {
 
     @InjectMock
@@ -158,7 +155,7 @@ class GroupLifecycleTest {
     }
 
     static KafkaCompanion kafka() {
-        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return KafkaBrokerResource.companion();
     }
 
     static void setClock(Instant instant) {

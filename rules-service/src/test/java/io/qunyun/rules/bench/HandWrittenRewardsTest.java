@@ -14,10 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.reward.ActivityType;
@@ -38,7 +36,6 @@ import io.qunyun.rules.domain.tier.Tier;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class HandWrittenRewardsTest {
 
     @Inject

@@ -22,9 +22,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.TableProblem;
 import io.qunyun.rules.domain.check.RowDiff;
@@ -38,7 +36,6 @@ import io.qunyun.rules.domain.check.WorkbookCheck;
  */
 @QuarkusTest
 @io.quarkus.test.security.TestSecurity(user = "analyst-test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class WorkbookCheckTest {
 
     static final Path LIBREOFFICE = Path.of("src", "test", "resources", "workbooks", "libreoffice");

@@ -22,9 +22,7 @@ import jakarta.validation.metadata.ConstraintDescriptor;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.rules.KafkaBrokerResource;
 
 /**
  * The consumers' shortcuts agree with the readings they shortcut (docs/performance.md, "Kafka processors"): an activity
@@ -33,7 +31,6 @@ import io.qunyun.rules.KafkaBrokerResource;
  * {@code MemberGrowth.withinConstraints} equals Bean Validation.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
 class FastReadingTest {
 
     static final String ACTIVITY = """

@@ -21,17 +21,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.qunyun.rules.KafkaBrokerResource;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /** The tier and group-health processors: serialized shape against the golden files, ack chain, rejections. */
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class GrowthAndHealthProcessorTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

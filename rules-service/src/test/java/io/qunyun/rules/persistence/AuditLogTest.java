@@ -22,10 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.audit.Actor;
@@ -41,7 +39,6 @@ import io.restassured.specification.RequestSpecification;
  * a rolled-back transaction writes none; entries cannot be changed; only admins read them.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
 class AuditLogTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

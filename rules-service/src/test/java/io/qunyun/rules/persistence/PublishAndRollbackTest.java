@@ -16,9 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.PrebuiltTables;
@@ -32,7 +30,6 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @io.quarkus.test.security.TestSecurity(user = "analyst-test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class PublishAndRollbackTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -23,10 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.persistence.TableActivations;
@@ -39,7 +37,6 @@ import io.qunyun.rules.persistence.TableVersionStore;
  */
 @QuarkusTest
 @io.quarkus.test.security.TestSecurity(user = "analyst-test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class AnalystPageBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

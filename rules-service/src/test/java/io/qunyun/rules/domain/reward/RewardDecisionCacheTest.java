@@ -21,10 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.config.DecisionsConfig;
 import io.qunyun.rules.domain.DecisionCache;
 import io.qunyun.rules.domain.CompiledTable;
@@ -40,7 +38,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 // Not about authorization (RoleEndpointTest is): every request runs as an admin.
 @TestSecurity(user = "test", roles = "admin")
-@QuarkusTestResource(KafkaBrokerResource.class)
 class RewardDecisionCacheTest {
 
     @Inject

@@ -11,9 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.qunyun.rules.KafkaBrokerResource;
 import io.qunyun.rules.config.DecisionsConfig;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 
@@ -22,7 +20,6 @@ import io.qunyun.rules.domain.DecisionTableCatalog;
  * their inputs give exactly the engine's decisions, and the weights are evaluated once per activated version.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
 class TierDecisionCacheTest {
 
     @Inject

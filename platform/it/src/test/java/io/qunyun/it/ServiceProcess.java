@@ -1,4 +1,4 @@
-package io.qunyun.campaign.platform;
+package io.qunyun.it;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -33,13 +33,14 @@ final class ServiceProcess {
     /** One of several instances of the same service: {@code instance} names its log file. */
     ServiceProcess(String name, String instance, Map<String, String> properties) {
         this.name = name;
-        this.jar = Path.of("..", name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        this.jar = Path.of(System.getProperty("qunyun.root", "../.."), name, "target", "quarkus-app", "quarkus-run.jar")
+                .toAbsolutePath().normalize();
         this.port = freePort();
         this.properties = properties;
         this.log = Path.of("target", "platform-it", instance + ".log");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the whole reactor (./mvnw verify), "
-                    + "not campaign-service alone");
+                    + "or -pl platform/it -am");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.qunyun.campaign.platform;
+package io.qunyun.it;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.qunyun.testkit.TestTokens;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
@@ -62,21 +63,18 @@ class CampaignInstancesIT {
     @BeforeAll
     static void start() throws IOException {
         TestTokens.everyRequestAs("admin");
-        broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(p -> {
-                    p.put("num.partitions", "3");
-                    p.put("offsets.topic.num.partitions", "1");
-                    p.put("group.initial.rebalance.delay.ms", "0");
-                }).start();
+        broker = KafkaBrokerResource.newBroker();
         peers = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         peers.createContext("/audiences/query", CampaignInstancesIT::audience);
         peers.createContext("/decisions/", CampaignInstancesIT::decision);
         peers.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         peers.start();
         String peerUrl = "http://localhost:" + peers.getAddress().getPort();
-        // A database of its own: PlatformIT's campaign-service (@QuarkusIntegrationTest) keeps running on
-        // qunyun_campaign_test until the Failsafe JVM ends; sharing it, that third relay took touch-due outbox
-        // rows of this test and published them to PlatformIT's broker (a CI rehearsal read 1 of 6 steps).
+        // A database of its own, not PlatformIT's qunyun_campaign_test: when PlatformIT's campaign-service was
+        // still running on it (as a @QuarkusIntegrationTest, it ran until the Failsafe JVM ended), that third
+        // relay took touch-due outbox rows of this test and published them to PlatformIT's broker (a CI
+        // rehearsal read 1 of 6 steps). It is stopped after PlatformIT now; the own database stays, so the
+        // two tests never depend on their order.
         Map<String, String> props = new HashMap<>(PlatformResource.serviceProperties("qunyun_campaign_it",
                 broker.getAdvertisedListeners()));
         jdbcUrl = props.get("quarkus.datasource.jdbc.url");

@@ -1,42 +1,39 @@
-package io.qunyun.campaign.platform;
+package io.qunyun.it;
 
 import java.util.Map;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.qunyun.testkit.KafkaBrokerResource;
 import io.qunyun.testkit.TestTokens;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 /**
  * The whole platform for PlatformIT: a real KRaft broker in the test JVM, the real PostgreSQL
- * (the *_test databases, cleaned first), and rules-service and member-service as child processes
- * from their packaged jars. campaign-service itself is launched by @QuarkusIntegrationTest with
- * the properties returned here.
+ * (the *_test databases, cleaned first), and the three services as child processes from their
+ * packaged jars; campaign-service runs with the demo profile (prod settings, virtual clock).
  */
-public class PlatformResource implements QuarkusTestResourceLifecycleManager {
+final class PlatformResource {
 
     static EmbeddedKafkaBroker broker;
     static ServiceProcess rules;
     static ServiceProcess members;
+    static ServiceProcess campaign;
 
-    @Override
-    public Map<String, String> start() {
-        broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(p -> {
-                    p.put("num.partitions", "3");
-                    p.put("offsets.topic.num.partitions", "1");
-                    p.put("group.initial.rebalance.delay.ms", "0");
-                })
-                .start();
+    private PlatformResource() {
+    }
+
+    static void start() {
+        broker = KafkaBrokerResource.newBroker();
         String bootstrap = broker.getAdvertisedListeners();
         rules = new ServiceProcess("rules-service", serviceProperties("qunyun_rules_test", bootstrap)).start();
         Map<String, String> member = new java.util.HashMap<>(serviceProperties("qunyun_member_test", bootstrap));
         member.put("quarkus.rest-client.rules-service.url", rules.url());
         members = new ServiceProcess("member-service", member).start();
 
-        Map<String, String> campaign = new java.util.HashMap<>(serviceProperties("qunyun_campaign_test", bootstrap));
-        campaign.put("quarkus.rest-client.rules-service.url", rules.url());
-        campaign.put("quarkus.rest-client.member-service.url", members.url());
-        return campaign;
+        Map<String, String> campaignProperties = new java.util.HashMap<>(serviceProperties("qunyun_campaign_test", bootstrap));
+        campaignProperties.put("quarkus.profile", "demo");
+        campaignProperties.put("quarkus.rest-client.rules-service.url", rules.url());
+        campaignProperties.put("quarkus.rest-client.member-service.url", members.url());
+        campaign = new ServiceProcess("campaign-service", campaignProperties).start();
     }
 
     static Map<String, String> serviceProperties(String database, String bootstrap) {
@@ -57,8 +54,10 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
     }
 
-    @Override
-    public void stop() {
+    static void stop() {
+        if (campaign != null) {
+            campaign.stop();
+        }
         if (members != null) {
             members.stop();
         }

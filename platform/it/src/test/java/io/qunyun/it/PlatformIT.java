@@ -1,4 +1,4 @@
-package io.qunyun.campaign.platform;
+package io.qunyun.it;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.qunyun.testkit.TestTokens;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -30,8 +30,6 @@ import io.restassured.response.Response;
  * (member → Kafka → rules → Kafka → member), including kills of member-service and rules-service
  * in the middle of the flow.
  */
-@QuarkusIntegrationTest
-@QuarkusTestResource(value = PlatformResource.class, restrictToAnnotatedClass = true)
 class PlatformIT {
 
     /**
@@ -43,10 +41,20 @@ class PlatformIT {
     private static final List<String> ACTIVITY_TYPES = List.of("CHECK_IN", "SHARE", "CONTENT_POST", "PURCHASE");
 
     @BeforeAll
-    static void asAdmin() {
+    static void start() {
+        PlatformResource.start();
+        // Requests without a base URI go to campaign-service.
+        RestAssured.baseURI = PlatformResource.campaign.url();
+        RestAssured.port = RestAssured.UNDEFINED_PORT;
         // The packaged services check bearer tokens: this test's calls run as an admin (the services'
         // calls to each other carry the integration token PlatformResource configures).
         TestTokens.everyRequestAs("admin");
+    }
+
+    @AfterAll
+    static void stop() {
+        RestAssured.reset();
+        PlatformResource.stop();
     }
 
     @Test

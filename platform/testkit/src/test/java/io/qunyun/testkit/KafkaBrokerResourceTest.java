@@ -1,4 +1,4 @@
-package io.qunyun.member;
+package io.qunyun.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
