@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.qunyun.campaign.domain.audit.AuditActions;
-import io.qunyun.campaign.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 import io.qunyun.campaign.rules.RulesClient;
 import io.qunyun.campaign.rules.RulesClient.FiveW1HDecision;
 import io.qunyun.campaign.rules.RulesClient.FiveW1HQuestion;

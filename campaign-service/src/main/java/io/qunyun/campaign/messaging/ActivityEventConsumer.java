@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
-import io.qunyun.campaign.config.StorableText;
+import io.qunyun.platform.config.StorableText;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.ActivityFact;
 

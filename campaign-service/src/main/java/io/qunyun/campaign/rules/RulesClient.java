@@ -14,7 +14,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import io.qunyun.campaign.config.ServiceCredentials;
+import io.qunyun.platform.config.ServiceCredentials;
 
 /**
  * rules-service's decision API. Decisions are pure functions of their input, so retrying a

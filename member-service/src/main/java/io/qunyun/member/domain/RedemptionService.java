@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.qunyun.member.domain.audit.AuditActions;
-import io.qunyun.member.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 import io.qunyun.member.persistence.CatalogueRepository;
 import io.qunyun.member.persistence.CatalogueReward;
 import io.qunyun.member.persistence.Member;

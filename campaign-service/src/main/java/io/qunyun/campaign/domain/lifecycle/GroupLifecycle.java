@@ -18,9 +18,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.qunyun.campaign.config.LifecycleConfig;
-import io.qunyun.campaign.domain.audit.Actor;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.campaign.domain.audit.AuditActions;
-import io.qunyun.campaign.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 import io.qunyun.campaign.domain.lifecycle.LifecyclePlan.PlannedTask;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.member.MemberClient.AudienceMember;
