@@ -29,4 +29,11 @@ public interface ClockConfig {
      */
     @WithDefault("false")
     boolean frozen();
+
+    /**
+     * Build time: whether the service has the /clock paths (ClockResource reads it with @IfBuildProperty);
+     * false for a service whose clock is never virtual (rules-service). Declared here so it validates.
+     */
+    @WithDefault("true")
+    boolean endpoints();
 }
