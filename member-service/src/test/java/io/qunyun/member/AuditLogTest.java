@@ -5,44 +5,35 @@ import static io.qunyun.member.Memberships.joinMember;
 import static io.qunyun.member.Memberships.newGroup;
 import static io.qunyun.member.Memberships.newOwner;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionalException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.member.domain.LedgerService;
 import io.qunyun.member.domain.MembershipExits;
 import io.qunyun.member.domain.RewardDecision;
-import io.qunyun.member.domain.audit.Actor;
-import io.qunyun.member.domain.audit.AuditLog;
-import io.qunyun.member.domain.audit.AuditQuery;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.member.rules.RulesClient;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
- * The audit log over the real database: each action writes exactly one entry naming the caller, the action and
- * its target; refused requests and rolled-back transactions write none; the service cannot change entries;
- * only admins read them, with filters and cursor pages.
+ * Each action of member-service writes exactly one entry naming the caller (or the system and its cause), the
+ * action and its target; refused requests write none. What every service's audit log does alike (transactions,
+ * append-only table, filters, pages, admins only) is AuditContractTest (platform-testkit AuditLogContract).
  */
 @QuarkusTest
 @TestSecurity(user = "audit-test", roles = "admin")
@@ -59,12 +50,6 @@ class AuditLogTest {
 
     @Inject
     LedgerService ledger;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    EntityManager entityManager;
 
     private KafkaCompanion kafka;
 
@@ -200,94 +185,6 @@ class AuditLogTest {
         assertEquals(newest, newestOf(ACTOR), "a redemption refused for insufficient points writes no entry");
     }
 
-    @Test
-    void aRolledBackTransactionLeavesNeitherTheChangeNorItsEntry() {
-        String groupId = newGroup(kafka, false, "FAN");
-        String memberId = TestData.newMember();
-        String membershipId = joinMember(groupId, memberId);
-
-        RuntimeException failed = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            memberships.leave(UUID.fromString(groupId), UUID.fromString(memberId), "changed my mind");
-            // inside the transaction the entry is there, next to the change
-            assertEquals(1, audit.page(new AuditQuery(ACTOR, "membership.exited", null, membershipId, null, null, null, 10))
-                    .entries().size());
-            throw new IllegalStateException("the transaction fails after the change");
-        }));
-        assertTrue(causes(failed).contains("the transaction fails after the change"), causes(failed));
-
-        assertEquals(List.of("membership.joined"), entries("targetId", membershipId).stream().map(e -> e.get("action")).toList());
-        given().get("/members/{id}/groups", memberId).then().statusCode(200).body("[0].leftAt", org.hamcrest.Matchers.nullValue());
-        // and an entry cannot be written outside the transaction of a change
-        assertThrows(TransactionalException.class, () -> audit.record(Actor.consumer("test"), "membership.exited",
-                membershipId, Map.of()));
-        assertEquals(1, entries("targetId", membershipId).size());
-    }
-
-    @Test
-    void theServiceCannotChangeOrDeleteEntries() {
-        joinMember(newGroup(kafka, false, "FAN"), TestData.newMember());
-        for (String sql : List.of("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log",
-                "TRUNCATE audit_log")) {
-            RuntimeException refused = assertThrows(RuntimeException.class,
-                    () -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(sql).executeUpdate()));
-            assertTrue(causes(refused).contains("audit_log is append-only"), sql + ": " + causes(refused));
-        }
-    }
-
-    @Test
-    void adminsFilterAndPageNewestFirst() {
-        String groupId = newGroup(kafka, false, "FAN");
-        List<Long> ids = new ArrayList<>();
-        String from = null;
-        for (int i = 0; i < 3; i++) {
-            Map<String, Object> entry = only(entries("targetId", joinMember(groupId, TestData.newMember())));
-            ids.add(((Number) entry.get("id")).longValue());
-            from = from == null ? (String) entry.get("at") : from;
-        }
-        java.time.Instant since = java.time.Instant.parse(from);
-
-        List<Long> seen = new ArrayList<>();
-        String after = null;
-        do {
-            var request = given().queryParam("action", "membership.joined").queryParam("actor", ACTOR)
-                    .queryParam("from", from).queryParam("limit", 2);
-            if (after != null) {
-                request.queryParam("after", after);
-            }
-            var page = request.get("/audit").then().statusCode(200).extract();
-            List<Map<String, Object>> items = page.path("items");
-            assertTrue(items.size() <= 2);
-            items.forEach(e -> {
-                assertEquals("membership.joined", e.get("action"));
-                assertTrue(!java.time.Instant.parse((String) e.get("at")).isBefore(since), e + " is not before " + since);
-                seen.add(((Number) e.get("id")).longValue());
-            });
-            after = page.path("nextCursor");
-        } while (after != null);
-        assertTrue(seen.containsAll(ids), seen + " holds " + ids);
-        for (int i = 1; i < seen.size(); i++) {
-            assertTrue(seen.get(i) < seen.get(i - 1), "newest first, no repeats: " + seen);
-        }
-        assertEquals(List.of(), entries("action", "membership.joined", "to", "2000-01-01T00:00:00Z"));
-
-        for (String[] bad : List.of(new String[] {"from", "yesterday"}, new String[] {"to", "2026-13-01T00:00:00Z"},
-                new String[] {"limit", "0"}, new String[] {"limit", "501"}, new String[] {"limit", "ten"},
-                new String[] {"after", "page-2"}, new String[] {"action", "membership.deleted"},
-                new String[] {"targetType", "planet"}, new String[] {"actor", "x".repeat(201)})) {
-            given().queryParam(bad[0], bad[1]).get("/audit").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
-        }
-        given().queryParam("from", "2026-12-01T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z").get("/audit").then()
-                .statusCode(400).body("errors[0].field", equalTo("to"));
-    }
-
-    @Test
-    @TestSecurity(user = "audit-operator", roles = {"operator", "reviewer", "integration", "analyst"})
-    void onlyAnAdminReadsTheAuditLog() {
-        given().get("/audit").then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("https://qunyun.io/problems/forbidden"));
-    }
-
     // --- helpers ---------------------------------------------------------------------------------
 
     private static List<Map<String, Object>> entries(String... filters) {
@@ -328,11 +225,4 @@ class AuditLogTest {
                 .post("/groups/{g}/applications/{a}/decision", groupId, applicationId);
     }
 
-    private static String causes(Throwable t) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            text.append(c.getMessage()).append(" | ");
-        }
-        return text.toString();
-    }
 }

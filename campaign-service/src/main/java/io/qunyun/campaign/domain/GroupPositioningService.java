@@ -12,12 +12,12 @@ import jakarta.transaction.Transactional;
 
 
 import io.qunyun.campaign.domain.audit.AuditActions;
-import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
 import io.qunyun.campaign.domain.CampaignRules.FiveW1HQuestion;
 import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
 import io.qunyun.campaign.domain.CampaignRules.PositioningQuestion;
 import io.qunyun.campaign.domain.GroupEntity;
+import io.qunyun.platform.audit.AuditLog;
 
 /**
  * Positions a new group: rules-service decides its type (GroupPositioning table) and checks its

@@ -10,9 +10,12 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import io.qunyun.campaign.config.ServiceCredentials;
 import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
 import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
+import io.qunyun.platform.config.ServiceCredentials;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * member-service's audience query (contract: {@code POST /audiences/query}). A query is a read,

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.qunyun.campaign.config.ServiceCredentials;
+import io.qunyun.platform.config.ServiceCredentials;
 
 /**
  * member-service's membership writes used by the group lifecycle: an invitation into the successor

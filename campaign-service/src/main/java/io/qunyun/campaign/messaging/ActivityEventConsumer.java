@@ -21,7 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import io.qunyun.platform.messaging.DeadLetters;
 import io.qunyun.platform.messaging.StoreRetry;
-import io.qunyun.campaign.config.StorableText;
+import io.qunyun.platform.config.StorableText;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.ActivityFact;
 

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import io.qunyun.campaign.config.ServiceCredentials;
 import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
 import io.qunyun.campaign.domain.CampaignRules.FiveW1HQuestion;
 import io.qunyun.campaign.domain.CampaignRules.MetricDefinitionQuestion;
@@ -21,6 +20,7 @@ import io.qunyun.campaign.domain.CampaignRules.SchedulePolicyDecision;
 import io.qunyun.campaign.domain.CampaignRules.SchedulePolicyQuestion;
 import io.qunyun.campaign.domain.CampaignRules.TouchDecision;
 import io.qunyun.campaign.domain.CampaignRules.TouchQuestion;
+import io.qunyun.platform.config.ServiceCredentials;
 
 /**
  * rules-service's decision API (the wire shapes are the domain's {@link io.qunyun.campaign.domain.CampaignRules}

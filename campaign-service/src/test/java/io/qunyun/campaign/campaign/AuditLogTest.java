@@ -8,7 +8,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
@@ -20,19 +19,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.qunyun.campaign.domain.audit.Actor;
-import io.qunyun.campaign.domain.audit.AuditLog;
-import io.qunyun.campaign.domain.audit.AuditQuery;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.campaign.domain.campaign.CampaignService;
 import io.qunyun.campaign.domain.lifecycle.GroupLifecycle;
 import io.qunyun.campaign.domain.lifecycle.GroupLifecycle.HealthDecision;
@@ -48,9 +43,9 @@ import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
 import io.restassured.http.ContentType;
 
 /**
- * The audit log over the real database: groups, campaigns, templates and the lifecycle each write exactly one
- * entry per action with the caller (or the system and its cause); refused requests and rolled-back transactions
- * write none; entries cannot be changed; only admins read them.
+ * Groups, campaigns, templates and the lifecycle each write exactly one entry per action with the caller (or the
+ * system and its cause); refused requests write none. What every service's audit log does alike (transactions,
+ * append-only table, filters, pages, admins only) is AuditContractTest (platform-testkit AuditLogContract).
  */
 @QuarkusTest
 @TestSecurity(user = "audit-test", roles = "admin")
@@ -75,12 +70,6 @@ class AuditLogTest {
 
     @Inject
     GroupLifecycle lifecycle;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    EntityManager entityManager;
 
     @BeforeEach
     void mocks() {
@@ -213,65 +202,6 @@ class AuditLogTest {
         assertEquals("GROUP_DISSOLVED", detail(dissolved).get("exitKind"));
     }
 
-    @Test
-    void aRolledBackTransactionLeavesNeitherTheChangeNorItsEntry() {
-        setClock(Instant.parse("2026-09-01T02:00:00Z"));
-        String campaignId = start("daily-rhythm", group("Asia/Shanghai"), "2026-09-02");
-        RuntimeException failed = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            campaigns.pause(UUID.fromString(campaignId));
-            // inside the transaction the entry is there, next to the change
-            assertEquals(1, audit.page(new AuditQuery(ACTOR, "campaign.paused", null, campaignId, null, null, null, 10))
-                    .entries().size());
-            throw new IllegalStateException("the transaction fails after the change");
-        }));
-        assertTrue(causes(failed).contains("the transaction fails after the change"), causes(failed));
-        given().get("/campaigns/{id}", campaignId).then().statusCode(200).body("state", equalTo("SCHEDULED"));
-        assertEquals(List.of("campaign.started"), actions(entries("targetId", campaignId)));
-    }
-
-    @Test
-    void theServiceCannotChangeOrDeleteEntries() {
-        group("Asia/Shanghai");
-        for (String sql : List.of("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log",
-                "TRUNCATE audit_log")) {
-            RuntimeException refused = assertThrows(RuntimeException.class,
-                    () -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(sql).executeUpdate()));
-            assertTrue(causes(refused).contains("audit_log is append-only"), sql + ": " + causes(refused));
-        }
-    }
-
-    @Test
-    void adminsPageWithFiltersAndBadFiltersAreNamed() {
-        String groupId = group("Asia/Shanghai");
-        for (int i = 0; i < 3; i++) {
-            patch(groupId, "{\"name\": \"page " + i + "\"}").statusCode(200);
-        }
-        var first = given().queryParam("targetId", groupId).queryParam("limit", 2).get("/audit").then().statusCode(200)
-                .extract();
-        List<Map<String, Object>> page1 = first.path("items");
-        String cursor = first.path("nextCursor");
-        var second = given().queryParam("targetId", groupId).queryParam("limit", 2).queryParam("after", cursor).get("/audit")
-                .then().statusCode(200).extract();
-        List<Map<String, Object>> page2 = second.path("items");
-        assertNull(second.path("nextCursor"));
-        assertEquals(List.of("group.updated", "group.updated"), actions(page1));
-        assertEquals(List.of("group.updated", "group.created"), actions(page2));
-        assertEquals("page 2", ((List<?>) detail(page1.get(0)).get("name")).get(1), "newest first");
-
-        for (String[] bad : List.of(new String[] {"from", "2026-09-01"}, new String[] {"limit", "0"},
-                new String[] {"after", "-3"}, new String[] {"action", "group.deleted"}, new String[] {"targetType", "x"})) {
-            given().queryParam(bad[0], bad[1]).get("/audit").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
-        }
-    }
-
-    @Test
-    @TestSecurity(user = "audit-operator", roles = {"operator", "analyst"})
-    void onlyAnAdminReadsTheAuditLog() {
-        given().get("/audit").then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("https://qunyun.io/problems/forbidden"));
-    }
-
     // --- helpers ---------------------------------------------------------------------------------
 
     private static io.restassured.response.ValidatableResponse patch(String groupId, String body) {
@@ -310,11 +240,4 @@ class AuditLogTest {
         return newest.isEmpty() ? 0 : ((Number) newest.get(0).get("id")).longValue();
     }
 
-    private static String causes(Throwable t) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            text.append(c.getMessage()).append(" | ");
-        }
-        return text.toString();
-    }
 }

@@ -11,9 +11,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.qunyun.member.domain.audit.Actor;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.member.domain.audit.AuditActions;
-import io.qunyun.member.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 
 /**
  * How memberships end: the member leaves, a reviewer or a Rewards decision expels, campaign-service closes the

@@ -18,7 +18,8 @@ import io.qunyun.member.domain.MembershipRules.RejoinQuestion;
 import io.qunyun.member.domain.MembershipRules.StandingDecision;
 import io.qunyun.member.domain.MembershipRules.StandingFacts;
 import io.qunyun.member.domain.audit.AuditActions;
-import io.qunyun.member.domain.audit.AuditLog;
+import io.qunyun.platform.audit.Actor;
+import io.qunyun.platform.audit.AuditLog;
 
 /**
  * Who is in which group: joining (directly, by screening, by invitation, as staff) and reading memberships;

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.qunyun.member.domain.audit.AuditActions;
-import io.qunyun.member.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 
 /** The points mall: the catalogue and redeeming its rewards against the balance. */
 @ApplicationScoped

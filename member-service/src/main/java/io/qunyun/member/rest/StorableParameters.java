@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.qunyun.member.config.StorableText;
 import io.qunyun.platform.rest.InvalidParameterException;
+import io.qunyun.platform.config.StorableText;
 
 /**
  * Path and query parameters with U+0000 are refused before a resource runs (400 naming the parameter,

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import io.qunyun.member.config.ServiceCredentials;
+import io.qunyun.platform.config.ServiceCredentials;
 
 /**
  * rules-service's decision API (the two tables memberships use). Decisions are pure functions of

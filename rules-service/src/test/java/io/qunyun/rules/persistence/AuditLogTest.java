@@ -4,19 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,17 +22,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
-import io.qunyun.rules.domain.audit.Actor;
-import io.qunyun.rules.domain.audit.AuditLog;
-import io.qunyun.rules.domain.audit.AuditQuery;
 import io.qunyun.rules.domain.versions.DecisionTableVersions;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.testkit.TestTokens;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The audit log of the decision tables over the real database, with real tokens (the actor is the token's
- * subject): every new upload, publication, rollback and release writes exactly one entry; a refused request or
- * a rolled-back transaction writes none; entries cannot be changed; only admins read them.
+ * The audit log of the decision tables, with real tokens (the actor is the token's subject): every new upload,
+ * publication, rollback and release writes exactly one entry; a refused request writes none. What every
+ * service's audit log does alike (transactions, append-only table, filters, pages, admins only) is
+ * AuditContractTest (platform-testkit AuditLogContract).
  */
 @QuarkusTest
 class AuditLogTest {
@@ -52,15 +49,6 @@ class AuditLogTest {
 
     @Inject
     TableActivations activations;
-
-    @Inject
-    DecisionTableVersions versions;
-
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    AuditLog audit;
 
     @AfterEach
     void backToTheBuiltInWorkbook() {
@@ -123,73 +111,6 @@ class AuditLogTest {
                 "one entry per table, only when a version is new");
     }
 
-    @Test
-    @TestSecurity(user = "rollback-test", roles = {"analyst", "admin"})
-    void aRolledBackTransactionLeavesNeitherTheChangeNorItsEntry() {
-        String builtIn = catalog.builtIn(DecisionTable.REWARDS).version();
-        RuntimeException failed = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            versions.activate(DecisionTable.REWARDS, builtIn, "rollback-test", false);
-            // inside the transaction the entry is there, next to the change
-            assertEquals(1, audit.page(new AuditQuery("rollback-test", null, null, "Rewards", null, null, null, 10))
-                    .entries().size());
-            throw new IllegalStateException("the transaction fails after the change");
-        }));
-        assertTrue(causes(failed).contains("the transaction fails after the change"), causes(failed));
-        assertTrue(store.activations("Rewards").stream().noneMatch(a -> a.activatedBy().equals("rollback-test")));
-        assertEquals(List.of(), given().queryParam("actor", "rollback-test").get("/audit").then().statusCode(200)
-                .extract().path("items"));
-    }
-
-    @Test
-    void theServiceCannotChangeOrDeleteEntries() {
-        for (String sql : List.of("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log",
-                "TRUNCATE audit_log")) {
-            RuntimeException refused = assertThrows(RuntimeException.class,
-                    () -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(sql).executeUpdate()));
-            assertTrue(causes(refused).contains("audit_log is append-only"), sql + ": " + causes(refused));
-        }
-        assertTrue(!entries("action", "table.released").isEmpty(), "the entries are still there");
-    }
-
-    @Test
-    void adminsPageWithFiltersAndBadFiltersAreNamed() {
-        List<String> uploaded = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            uploaded.add(upload(("page " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)).extract().path("version"));
-        }
-        List<String> seen = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        String after = null;
-        do {
-            RequestSpecification request = as("admin").queryParam("actor", ANALYST).queryParam("action", "table.uploaded")
-                    .queryParam("limit", 2);
-            if (after != null) {
-                request.queryParam("after", after);
-            }
-            var page = request.get("/audit").then().statusCode(200).extract();
-            List<Map<String, Object>> items = page.path("items");
-            assertTrue(items.size() <= 2);
-            items.forEach(e -> {
-                seen.add((String) detail(e).get("version"));
-                ids.add(((Number) e.get("id")).longValue());
-            });
-            after = page.path("nextCursor");
-        } while (after != null);
-        assertEquals(List.of(uploaded.get(2), uploaded.get(1), uploaded.get(0)), seen.subList(0, 3), "newest first");
-        for (int i = 1; i < ids.size(); i++) {
-            assertTrue(ids.get(i) < ids.get(i - 1), "no entry twice: " + ids);
-        }
-
-        for (String[] bad : List.of(new String[] {"from", "tomorrow"}, new String[] {"to", "2026-11-30T25:00:00Z"},
-                new String[] {"limit", "501"}, new String[] {"after", "abc"}, new String[] {"action", "table.deleted"},
-                new String[] {"targetType", "group"})) {
-            as("admin").queryParam(bad[0], bad[1]).get("/audit").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
-        }
-        as("analyst").get("/audit").then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("https://qunyun.io/problems/forbidden"));
-    }
-
     // --- helpers ---------------------------------------------------------------------------------
 
     private static RequestSpecification as(String role) {
@@ -228,11 +149,4 @@ class AuditLogTest {
         return newest.isEmpty() ? 0 : ((Number) newest.get(0).get("id")).longValue();
     }
 
-    private static String causes(Throwable t) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            text.append(c.getMessage()).append(" | ");
-        }
-        return text.toString();
-    }
 }

@@ -2,16 +2,19 @@ package io.qunyun.campaign.domain.audit;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+
+import jakarta.inject.Singleton;
+
+import io.qunyun.platform.audit.AuditVocabulary;
 
 /**
  * The actions campaign-service records, as stable names {@code <target type>.<what happened>} (clients filter
  * on them: rename none, only add). The target of an entry is of the action's first word.
  */
-public final class AuditActions {
+@Singleton
+public final class AuditActions implements AuditVocabulary {
 
     /** A group was positioned and created (target: the group). */
     public static final String GROUP_CREATED = "group.created";
@@ -56,15 +59,12 @@ public final class AuditActions {
             GROUP_TRANSFERRED, GROUP_DISSOLVED, CAMPAIGN_STARTED, CAMPAIGN_PAUSED, CAMPAIGN_RESUMED,
             CAMPAIGN_CANCELLED, CAMPAIGN_COMPLETED, TEMPLATE_UPLOADED, TEMPLATE_RELEASED)));
 
-    private AuditActions() {
+    AuditActions() {
+        // a bean (the service's AuditVocabulary); the names are used as constants
     }
 
-    /** The target type of an action: its first word. */
-    public static String targetType(String action) {
-        return action.substring(0, action.indexOf('.'));
-    }
-
-    public static Set<String> targetTypes() {
-        return ALL.stream().map(AuditActions::targetType).collect(Collectors.toCollection(TreeSet::new));
+    @Override
+    public SortedSet<String> actions() {
+        return ALL;
     }
 }

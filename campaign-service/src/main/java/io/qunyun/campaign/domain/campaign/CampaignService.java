@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.qunyun.campaign.domain.audit.AuditActions;
-import io.qunyun.campaign.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.TemplateCatalog;
 import io.qunyun.campaign.domain.template.TemplateCatalog.StoredTemplate;

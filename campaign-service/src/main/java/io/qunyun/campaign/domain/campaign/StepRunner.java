@@ -18,9 +18,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.qunyun.campaign.config.SchedulerConfig;
-import io.qunyun.campaign.domain.audit.Actor;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.campaign.domain.audit.AuditActions;
-import io.qunyun.campaign.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 import io.qunyun.campaign.domain.template.Template;
 import io.qunyun.campaign.domain.template.Template.Step;
 import io.qunyun.campaign.domain.template.TemplateCatalog;

@@ -17,9 +17,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.qunyun.campaign.config.LifecycleConfig;
-import io.qunyun.campaign.domain.audit.Actor;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.campaign.domain.audit.AuditActions;
-import io.qunyun.campaign.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 import io.qunyun.campaign.domain.lifecycle.LifecyclePlan.PlannedTask;
 import io.qunyun.campaign.domain.MemberAudiences;
 import io.qunyun.campaign.domain.MemberAudiences.AudienceMember;

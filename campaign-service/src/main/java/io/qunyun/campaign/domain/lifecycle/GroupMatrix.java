@@ -14,10 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.qunyun.campaign.domain.audit.AuditActions;
-import io.qunyun.campaign.domain.audit.AuditLog;
 import io.qunyun.campaign.domain.GroupChanges;
 import io.qunyun.campaign.domain.GroupEntity;
 import io.qunyun.campaign.domain.Groups;
+import io.qunyun.platform.audit.AuditLog;
 
 /**
  * The group matrix (domain brief §6: big free group → course group → VIP group): each group may name

@@ -18,9 +18,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.runtime.StartupEvent;
-import io.qunyun.campaign.domain.audit.Actor;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.campaign.domain.audit.AuditActions;
-import io.qunyun.campaign.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 
 /**
  * Every template version ever stored, content-addressed: the version is the sha256 of the YAML

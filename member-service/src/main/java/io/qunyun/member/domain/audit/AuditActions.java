@@ -2,16 +2,19 @@ package io.qunyun.member.domain.audit;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+
+import jakarta.inject.Singleton;
+
+import io.qunyun.platform.audit.AuditVocabulary;
 
 /**
  * The actions member-service records, as stable names {@code <target type>.<what happened>} (clients filter
  * on them: rename none, only add). The target of an entry is of the action's first word.
  */
-public final class AuditActions {
+@Singleton
+public final class AuditActions implements AuditVocabulary {
 
     /** A member applied to a screening group, or an invitation into one became an application (target: the application). */
     public static final String ADMISSION_APPLIED = "admission.applied";
@@ -36,15 +39,12 @@ public final class AuditActions {
             ADMISSION_APPLIED, ADMISSION_APPROVED, ADMISSION_REJECTED, MEMBERSHIP_JOINED, MEMBERSHIP_EXITED,
             MEMBER_EXPELLED, GROUP_CLOSED, REDEMPTION_MADE, REWARD_CREATED)));
 
-    private AuditActions() {
+    AuditActions() {
+        // a bean (the service's AuditVocabulary); the names are used as constants
     }
 
-    /** The target type of an action: its first word. */
-    public static String targetType(String action) {
-        return action.substring(0, action.indexOf('.'));
-    }
-
-    public static Set<String> targetTypes() {
-        return ALL.stream().map(AuditActions::targetType).collect(Collectors.toCollection(TreeSet::new));
+    @Override
+    public SortedSet<String> actions() {
+        return ALL;
     }
 }

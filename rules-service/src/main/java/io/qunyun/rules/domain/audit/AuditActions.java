@@ -2,16 +2,19 @@ package io.qunyun.rules.domain.audit;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+
+import jakarta.inject.Singleton;
+
+import io.qunyun.platform.audit.AuditVocabulary;
 
 /**
  * The actions rules-service records, as stable names {@code <target type>.<what happened>} (clients filter
  * on them: rename none, only add). The target of an entry is of the action's first word.
  */
-public final class AuditActions {
+@Singleton
+public final class AuditActions implements AuditVocabulary {
 
     /** A new workbook version of a decision table was uploaded and stored with its check (target: the table name). */
     public static final String TABLE_UPLOADED = "table.uploaded";
@@ -25,15 +28,12 @@ public final class AuditActions {
     public static final SortedSet<String> ALL = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
             TABLE_UPLOADED, TABLE_PUBLISHED, TABLE_ROLLED_BACK, TABLE_RELEASED)));
 
-    private AuditActions() {
+    AuditActions() {
+        // a bean (the service's AuditVocabulary); the names are used as constants
     }
 
-    /** The target type of an action: its first word. */
-    public static String targetType(String action) {
-        return action.substring(0, action.indexOf('.'));
-    }
-
-    public static Set<String> targetTypes() {
-        return ALL.stream().map(AuditActions::targetType).collect(Collectors.toCollection(TreeSet::new));
+    @Override
+    public SortedSet<String> actions() {
+        return ALL;
     }
 }

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.qunyun.rules.domain.DecisionTable;
-import io.qunyun.rules.domain.audit.Actor;
+import io.qunyun.platform.audit.Actor;
 import io.qunyun.rules.domain.audit.AuditActions;
-import io.qunyun.rules.domain.audit.AuditLog;
+import io.qunyun.platform.audit.AuditLog;
 import io.qunyun.rules.domain.check.WorkbookCheck;
 import io.qunyun.rules.domain.versions.VersionStore.Activation;
 import io.qunyun.rules.domain.versions.VersionStore.Version;
