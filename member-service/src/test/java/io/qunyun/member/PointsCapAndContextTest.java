@@ -264,7 +264,7 @@ class PointsCapAndContextTest {
         return """
                 {"specversion":"1.0","id":"%s","type":"io.qunyun.campaign.phase.changed.v1","source":"/campaign-service",\
                 "time":"%s","subject":"%s","datacontenttype":"application/json","data":{"campaignId":"%s",\
-                "groupId":"%s","templateId":"camp-30","templateVersion":1,"phase":"%s","previousPhase":null,"day":17,\
+                "groupId":"%s","templateId":"camp-30","templateVersion":"sha256:0f3c","phase":"%s","previousPhase":null,"day":17,\
                 "occurredAt":"%s"}}"""
                 .formatted(UUID.randomUUID(), occurredAt, groupId, UUID.randomUUID(), groupId, phase, occurredAt);
     }

@@ -148,7 +148,7 @@ class RewardLedgerTest {
 
         assertTrue(header(byValue.get(notJson), "dead-letter-reason").startsWith("value is not JSON"),
                 header(byValue.get(notJson), "dead-letter-reason"));
-        assertEquals("points is missing", header(byValue.get(missingPoints), "dead-letter-reason"));
+        assertEquals("invalid reward decision: data.points is missing", header(byValue.get(missingPoints), "dead-letter-reason"));
         assertEquals("unknown member " + unknownMember, header(byValue.get(forUnknownMember), "dead-letter-reason"));
         for (ConsumerRecord<String, String> dead : deadLetters.getRecords()) {
             assertEquals("reward-decisions", header(dead, "dead-letter-topic"));
