@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * RFC 9457 problem details, the body of every error answer ({@code application/problem+json}, docs/errors.md).
- * {@code errors} names each offending request field and is left out when there is none; {@code extensions} are
+ * {@code errors} names each offending request field (when there is none, {@link Problems} writes an empty list or
+ * leaves it out, as the service always did: {@code qunyun.problems.empty-errors}); {@code extensions} are
  * problem-specific members written next to the standard ones (a blocked group's {@code findings}, the
  * {@code rule} and {@code tableVersion} of a decision-table refusal).
  */
@@ -23,13 +24,13 @@ public record Problem(
         int status,
         String detail,
         String instance,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors,
+        List<FieldError> errors,
         @JsonIgnore @Schema(hidden = true) Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public Problem {
-        errors = errors == null ? List.of() : List.copyOf(errors);
+        errors = errors == null ? null : List.copyOf(errors);
         extensions = extensions == null ? Map.of() : extensions;
         detail = detail == null || detail.isEmpty() ? title : detail; // detail is always there (docs/errors.md)
     }
