@@ -45,7 +45,7 @@ import io.qunyun.testkit.KafkaBrokerResource;
 
 /**
  * CPU time per consumed record of the two Kafka processors (member-activities → reward-decisions, member-growth →
- * tier-decisions), docs/performance.md "Kafka processors". A measurement, not a test: named so that Surefire does not
+ * tier-decisions), docs/performance-log.md "Kafka processors". A measurement, not a test: named so that Surefire does not
  * run it with the suite; run it on its own (it takes about a minute after the service started):
  *
  * <pre>

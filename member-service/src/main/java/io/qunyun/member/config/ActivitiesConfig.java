@@ -26,7 +26,7 @@ public interface ActivitiesConfig {
 
     /**
      * Single activities (POST /members/{id}/activities) arriving together are written together: up to this
-     * many in one transaction (docs/performance.md, "REST ingestion"). 1 writes each in its own.
+     * many in one transaction (docs/performance-log.md, "REST ingestion"). 1 writes each in its own.
      */
     @WithDefault("500")
     int intakeBatchSize();

@@ -31,7 +31,7 @@ import io.vertx.ext.web.RoutingContext;
  * Bearer tokens quarkus-oidc verified a moment ago, remembered by their exact text. An integration
  * sends the same token with every request; verifying it each time (parsing the JWT twice, an RSA
  * signature check, claims checks) cost a sixth of member-service's CPU at a few hundred activities a
- * second (docs/performance.md, "REST ingestion"), and quarkus-oidc caches only introspection and
+ * second (docs/performance-log.md, "REST ingestion"), and quarkus-oidc caches only introspection and
  * UserInfo results, not locally verified JWTs.
  * <p>
  * Nothing is weakened: a token is remembered only after quarkus-oidc accepted it (signature, issuer,

@@ -24,7 +24,7 @@ import io.qunyun.member.domain.ActivityService.NewActivity;
  * <p>
  * Why: one transaction per request cost member-service and PostgreSQL a commit, a members read, an insert
  * and an outbox insert for every activity, and the single endpoint accepted a few hundred activities a
- * second on this machine (docs/performance.md, "REST ingestion"). Here each writer thread takes every
+ * second on this machine (docs/performance-log.md, "REST ingestion"). Here each writer thread takes every
  * activity waiting (up to {@code qunyun.activities.intake-batch-size}) and records them with
  * {@link ActivityService#recordAll}: the same rules, statements and outbox as the batch endpoint.
  * <p>

@@ -48,7 +48,7 @@ public class TierService {
      * <p>Most decisions confirm the tier a member has: they only add a decision row. Only the members whose
      * tier or benefits a decision moves are locked (in id order) and read again under the lock; the others are
      * not locked at all. Locking every member of a poll made the reward-decision consumers, which lock the
-     * same members to credit them, wait for this transaction (docs/performance.md, "A slower machine, lock
+     * same members to credit them, wait for this transaction (docs/performance-log.md, "A slower machine, lock
      * waits and one statement per list"). Under a
      * member's lock no other transaction applies a decision of that member, so what was applied before cannot
      * change until commit; an unlocked decision row that another transaction stored meanwhile (a duplicate

@@ -22,7 +22,7 @@ import io.qunyun.platform.events.InvalidEventException;
 /**
  * Reading and writing CloudEvents envelopes (docs/events.md) for the decision processors: the platform's
  * {@link CloudEventReader} names every defect of a consumed record in its dead-letter reason; in front of it, the
- * one-pass binding the hot processors need (docs/performance.md, "Kafka processors"), and the name-based decision ids.
+ * one-pass binding the hot processors need (docs/performance-log.md, "Kafka processors"), and the name-based decision ids.
  * Data binds as the REST requests do (the service's mapper, its coercions): Kafka and REST accept the same inputs.
  */
 @ApplicationScoped

@@ -42,7 +42,7 @@ import io.qunyun.platform.events.RewardDecided;
  * <p>Why {@code @NonBlocking}: Quarkus treats a method that returns neither {@code Uni}, {@code Multi} nor
  * {@code CompletionStage} as blocking ({@code quarkus.messaging.blocking.signatures.execution.mode}, default
  * {@code worker}) and hands each record from the connector's event loop to the worker pool (ordered) and back, with
- * the context propagated each time: that hand-over cost more CPU than the decision (docs/performance.md, "Kafka
+ * the context propagated each time: that hand-over cost more CPU than the decision (docs/performance-log.md, "Kafka
  * processors"). Deciding is pure CPU: the table version comes from memory ({@code DecisionTableCatalog#active}; the
  * database is read only by {@code TableActivations}' poll, on the scheduler's thread), the decision caches and the
  * rule engine touch no I/O, and the connector sends on its own sending thread. So the method runs on the event

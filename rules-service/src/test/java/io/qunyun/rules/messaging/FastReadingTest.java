@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The consumers' shortcuts agree with the readings they shortcut (docs/performance.md, "Kafka processors"): an activity
+ * The consumers' shortcuts agree with the readings they shortcut (docs/performance-log.md, "Kafka processors"): an activity
  * bound in one pass equals the hand-written reading, or the record is read by hand and rejected with the same reason;
  * the timestamp shortcut equals {@code OffsetDateTime.parse}; the name-based ids equal {@code UUID.nameUUIDFromBytes};
  * {@code MemberGrowth.withinConstraints} equals Bean Validation.

@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * Binds a list of rows as one array per column, for {@code INSERT … SELECT … FROM unnest(?, ?, …)}: one
  * statement, executed once, for the whole list. A JDBC batch of single-row INSERTs costs PostgreSQL a bind and
- * an executor start per row (docs/performance.md, "A slower machine, lock waits and one
+ * an executor start per row (docs/performance-log.md, "A slower machine, lock waits and one
  * statement per list"). Values that have no JDBC array type of
  * their own here (timestamps, dates, numbers, nested arrays) go as text and are cast in the SQL
  * ({@code ?::timestamptz[]}); unnest returns the rows in list order, so identity ids and lock order follow it.
