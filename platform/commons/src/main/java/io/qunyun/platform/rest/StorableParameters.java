@@ -1,4 +1,4 @@
-package io.qunyun.member.rest;
+package io.qunyun.platform.rest;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.qunyun.platform.rest.InvalidParameterException;
 import io.qunyun.platform.config.StorableText;
 
 /**
