@@ -20,6 +20,9 @@ public interface Members {
     /** Inserts unless the id or the (source, external id) identity exists; true when inserted. */
     boolean insertIfAbsent(Member member);
 
+    /** {@link #insertIfAbsent} for many, in one statement, all created at {@code createdAt}; the ids inserted. */
+    Set<UUID> insertAllIfAbsent(List<Member> created, Instant createdAt);
+
     Optional<Member> findBySourceAndExternalId(String sourceSystem, String externalId);
 
     List<Member> findBySourceAndExternalIds(String sourceSystem, Collection<String> externalIds);

@@ -3,9 +3,11 @@ package io.qunyun.member.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,29 +61,40 @@ public class RosterImportService {
             existing.put(source, bySource);
         });
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        List<Member> created = new ArrayList<>();
         for (RosterRow row : chunk) {
             Member member = existing.get(row.sourceSystem()).get(row.externalId());
             if (member == null) {
-                Member created = new Member();
-                created.id = UUID.randomUUID();
-                created.sourceSystem = row.sourceSystem();
-                created.externalId = row.externalId();
-                created.displayName = row.displayName();
-                created.createdAt = now;
-                if (members.insertIfAbsent(created)) {
-                    counts[0]++;
-                    continue;
-                }
-                // registered concurrently since we looked: treat it as known
-                member = members.findBySourceAndExternalId(row.sourceSystem(), row.externalId()).orElseThrow();
-            }
-            if (member.displayName.equals(row.displayName())) {
-                counts[2]++;
-            } else {
+                member = new Member();
+                member.id = UUID.randomUUID();
+                member.sourceSystem = row.sourceSystem();
+                member.externalId = row.externalId();
                 member.displayName = row.displayName();
-                counts[1]++;
+                member.createdAt = now;
+                created.add(member);
+            } else {
+                rename(member, row.displayName(), counts);
+            }
+        }
+        Set<UUID> inserted = members.insertAllIfAbsent(created, now);
+        counts[0] += inserted.size();
+        for (Member row : created) {
+            if (!inserted.contains(row.id)) {
+                // registered concurrently since we looked: treat it as known
+                rename(members.findBySourceAndExternalId(row.sourceSystem, row.externalId).orElseThrow(),
+                        row.displayName, counts);
             }
         }
         return counts;
+    }
+
+    /** A known member: updated when the file names it differently, unchanged otherwise. */
+    private static void rename(Member member, String displayName, int[] counts) {
+        if (member.displayName.equals(displayName)) {
+            counts[2]++;
+        } else {
+            member.displayName = displayName;
+            counts[1]++;
+        }
     }
 }

@@ -43,6 +43,49 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID>, Me
         return inserted == 1;
     }
 
+    /**
+     * {@link #insertIfAbsent} for many members in one statement (a roster import writes up to 10,000): the
+     * members and their first identities go in together, and only the ids actually inserted come back.
+     * All share {@code createdAt}; a row whose identity is taken is skipped, as one at a time.
+     */
+    public Set<UUID> insertAllIfAbsent(java.util.List<Member> created, java.time.Instant createdAt) {
+        Set<UUID> inserted = new java.util.HashSet<>();
+        if (created.isEmpty()) {
+            return inserted;
+        }
+        getEntityManager().flush();
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    WITH new_rows AS (
+                        SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[])
+                            AS r (id, source_system, external_id, display_name)),
+                    added AS (
+                        INSERT INTO members (id, source_system, external_id, display_name, points_balance, created_at)
+                        SELECT id, source_system, external_id, display_name, 0, ? FROM new_rows
+                        ON CONFLICT (source_system, external_id) DO NOTHING
+                        RETURNING id, source_system, external_id),
+                    identities AS (
+                        INSERT INTO member_identity (source_system, external_id, member_id, added_at)
+                        SELECT source_system, external_id, id, ? FROM added
+                        ON CONFLICT (source_system, external_id) DO NOTHING)
+                    SELECT id FROM added""")) {
+                insert.setArray(1, connection.createArrayOf("uuid", created.stream().map(m -> m.id).toArray()));
+                insert.setArray(2, connection.createArrayOf("text", created.stream().map(m -> m.sourceSystem).toArray()));
+                insert.setArray(3, connection.createArrayOf("text", created.stream().map(m -> m.externalId).toArray()));
+                insert.setArray(4, connection.createArrayOf("text", created.stream().map(m -> m.displayName).toArray()));
+                java.time.OffsetDateTime at = createdAt.atOffset(java.time.ZoneOffset.UTC);
+                insert.setObject(5, at);
+                insert.setObject(6, at);
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add((UUID) rows.getObject(1));
+                    }
+                }
+            }
+        });
+        return inserted;
+    }
+
     public Optional<Member> findBySourceAndExternalId(String sourceSystem, String externalId) {
         return find("sourceSystem = ?1 and externalId = ?2", sourceSystem, externalId).firstResultOptional();
     }
