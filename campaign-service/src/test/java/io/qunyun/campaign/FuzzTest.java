@@ -31,7 +31,7 @@ import io.qunyun.testkit.FuzzContract;
  * last in the main profile, so the fuzz's groups, campaigns and clock moves reach no other test.
  */
 @QuarkusTest
-@Order(Integer.MAX_VALUE) // see the parent pom: the Quarkus class orderer honours @Order
+@Order(Integer.MAX_VALUE) // last of its profile: io.qunyun.testkit.OrderThenClassName
 class FuzzTest extends FuzzContract {
 
     @InjectMock

@@ -17,7 +17,7 @@ import io.qunyun.testkit.FuzzContract;
  * clock moves out of the other tests.
  */
 @QuarkusTest
-@Order(Integer.MAX_VALUE) // see the parent pom: the Quarkus class orderer honours @Order
+@Order(Integer.MAX_VALUE) // last of its profile: io.qunyun.testkit.OrderThenClassName
 class FuzzTest extends FuzzContract {
 
     @InjectMock

@@ -11,6 +11,6 @@ import io.qunyun.testkit.FuzzContract;
  * versions a fuzzed publish or rollback may leave reach no other test.
  */
 @QuarkusTest
-@Order(Integer.MAX_VALUE) // see the parent pom: the Quarkus class orderer honours @Order
+@Order(Integer.MAX_VALUE) // last of its profile: io.qunyun.testkit.OrderThenClassName
 class FuzzTest extends FuzzContract {
 }
