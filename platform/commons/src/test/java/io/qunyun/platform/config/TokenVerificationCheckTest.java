@@ -1,6 +1,7 @@
 package io.qunyun.platform.config;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,6 @@ class TokenVerificationCheckTest {
 
     @Test
     void everyProblemIsNamedAtOnce() {
-        assertTrue(TokenVerificationCheck.problems(KEY, URL, Optional.empty(), List.of()).size() == 3);
+        assertEquals(3, TokenVerificationCheck.problems(KEY, URL, Optional.empty(), List.of()).size());
     }
 }
