@@ -101,6 +101,13 @@ public class TimelineStore implements Timeline {
                 + "WHERE campaign_id = ? AND state IN ('PENDING', 'MATERIALISING')", reason, campaignId);
     }
 
+    @Override
+    public int skipOpenStepsOfGroup(UUID campaignId, UUID groupId, Instant endedAt, String reason) {
+        return jdbc.update("UPDATE campaign_step SET state = 'SKIPPED', reason = ? WHERE campaign_id = ? "
+                + "AND group_id = ? AND kind = 'STEP' AND due_at >= ? AND state IN ('PENDING', 'MATERIALISING')",
+                reason, campaignId, groupId, endedAt);
+    }
+
     /** A member left: their own future steps in that group never fall due. */
     @Override
     public int cancelMemberSteps(UUID groupId, UUID memberId, String reason) {

@@ -231,6 +231,10 @@ public class StepRunner {
         if (campaign.state().equals("SCHEDULED")) {
             campaigns.setCampaignState(campaign.id(), "RUNNING", now);
         }
+        if (TimelinePlanner.ENDED.equals(row.phase())) {
+            timeline.skipOpenStepsOfGroup(campaign.id(), row.groupId(), row.dueAt(), "活动已结束，未到期的步骤不再发送 / the campaign "
+                    + "ended (day " + (row.day() - 1) + " was its last) before this step fell due: not sent");
+        }
         if (TimelinePlanner.ENDED.equals(row.phase()) && campaigns.groupsNotIn(campaign.id(), TimelinePlanner.ENDED) == 0) {
             campaigns.setCampaignState(campaign.id(), "COMPLETED", now);
             audit.record(Actor.scheduler("campaign-scheduler"), AuditActions.CAMPAIGN_COMPLETED, campaign.id(),

@@ -38,6 +38,12 @@ public interface Timeline {
 
     int cancelOpenSteps(UUID campaignId, String reason);
 
+    /**
+     * The group reached ENDED: its open steps due at or after the end are skipped with the reason (rows
+     * stored before holds past the end were skipped when planned); earlier ones may still run late.
+     */
+    int skipOpenStepsOfGroup(UUID campaignId, UUID groupId, Instant endedAt, String reason);
+
     /** A member left: their own future steps in that group never fall due. */
     int cancelMemberSteps(UUID groupId, UUID memberId, String reason);
 
