@@ -122,6 +122,19 @@ public class TimelineStore implements Timeline {
     }
 
     @Override
+    public Optional<String> firstMemberTarget(UUID campaignId, UUID groupId, UUID memberId) {
+        return jdbc.one("SELECT target FROM campaign_step WHERE campaign_id = ? AND group_id = ? AND member_id = ? "
+                + "ORDER BY id LIMIT 1", rs -> rs.getString(1), campaignId, groupId, memberId);
+    }
+
+    @Override
+    public int reopenMemberSteps(UUID campaignId, UUID groupId, UUID memberId, Instant after, String reasonPrefix) {
+        return jdbc.update("UPDATE campaign_step SET state = 'PENDING', reason = NULL WHERE campaign_id = ? "
+                + "AND group_id = ? AND member_id = ? AND state = 'CANCELLED' AND due_at > ? AND starts_with(reason, ?)",
+                campaignId, groupId, memberId, after, reasonPrefix);
+    }
+
+    @Override
     public int openStepsOfGroup(UUID campaignId, UUID groupId) {
         return jdbc.one("SELECT count(*) FROM campaign_step WHERE campaign_id = ? AND group_id = ? "
                 + "AND state IN ('PENDING', 'MATERIALISING')", rs -> rs.getInt(1), campaignId, groupId).orElse(0);

@@ -49,6 +49,15 @@ public interface Timeline {
 
     boolean memberHasSteps(UUID campaignId, UUID groupId, UUID memberId);
 
+    /** The target of the member's first planned step in the campaign's group (RESUME keeps its anchor). */
+    Optional<String> firstMemberTarget(UUID campaignId, UUID groupId, UUID memberId);
+
+    /**
+     * A member came back (RESUME): their rows cancelled with a reason starting with {@code reasonPrefix}
+     * and due after {@code after} are open again; the ones that fell due while they were away stay cancelled.
+     */
+    int reopenMemberSteps(UUID campaignId, UUID groupId, UUID memberId, Instant after, String reasonPrefix);
+
     int openStepsOfGroup(UUID campaignId, UUID groupId);
 
     /** A campaign's METRIC_CHECKPOINT steps for the group (group-level rows), in order. */

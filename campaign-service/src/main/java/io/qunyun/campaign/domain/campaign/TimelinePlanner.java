@@ -87,7 +87,12 @@ public final class TimelinePlanner {
      */
     public static List<PlannedStep> planMember(Template t, SchedulePolicy policy, LocalDate startDate, ZoneId zone,
             UUID memberId, Instant joinedAt) {
-        LocalDate joined = joinedAt.atZone(zone).toLocalDate();
+        return planMember(t, policy, startDate, zone, memberId, joinedAt.atZone(zone).toLocalDate());
+    }
+
+    /** The member steps anchored on a local join date (day 0); RESUME passes the first join's date. */
+    public static List<PlannedStep> planMember(Template t, SchedulePolicy policy, LocalDate startDate, ZoneId zone,
+            UUID memberId, LocalDate joined) {
         LocalDate last = dateOfDay(startDate, length(t));
         String target = PlannedStep.memberTarget(memberId, joined);
         List<PlannedStep> out = new ArrayList<>();
