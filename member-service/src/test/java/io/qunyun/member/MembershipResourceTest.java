@@ -358,6 +358,26 @@ class MembershipResourceTest {
     }
 
     @Test
+    void aTransferClosesTheMovedAsTransferredAndTheOthersWithTheirOwnKind() {
+        String groupId = newGroup(kafka, false, "CONVERSION");
+        String successor = newGroup(kafka, false, "FAN");
+        String moved = TestData.newMember();
+        String dormant = TestData.newMember();
+        String movedMembership = joinMember(groupId, moved);
+        String dormantMembership = joinMember(groupId, dormant);
+        // only the member who moved leaves as TRANSFERRED (issue 23 item 9)
+        given().contentType(ContentType.JSON).body("{\"kind\":\"TRANSFERRED\",\"successorGroupId\":\"" + successor
+                + "\",\"memberIds\":[\"" + moved + "\"]}")
+                .post("/groups/{g}/closure", groupId).then().statusCode(200).body("ended", equalTo(1));
+        given().contentType(ContentType.JSON).body("{\"kind\":\"GROUP_DISSOLVED\",\"reason\":\"not invited\"}")
+                .post("/groups/{g}/closure", groupId).then().statusCode(200).body("ended", equalTo(1));
+        assertEquals(1L, count("SELECT count(*) FROM memberships WHERE id = '" + movedMembership
+                + "' AND exit_kind = 'TRANSFERRED'"));
+        assertEquals(1L, count("SELECT count(*) FROM memberships WHERE id = '" + dormantMembership
+                + "' AND exit_kind = 'GROUP_DISSOLVED' AND exit_reason = 'not invited'"));
+    }
+
+    @Test
     void aGroupsMembersArePagedWithACursorPastAThousand() {
         String groupId = newGroup(kafka, false, "FAN");
         int total = 1_050;

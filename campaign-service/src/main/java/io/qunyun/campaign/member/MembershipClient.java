@@ -46,7 +46,11 @@ public interface MembershipClient {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ClosureRequest(String kind, String reason, UUID successorGroupId) {
+    record ClosureRequest(String kind, String reason, UUID successorGroupId, List<UUID> memberIds) {
+
+        public ClosureRequest(String kind, String reason, UUID successorGroupId) {
+            this(kind, reason, successorGroupId, null);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

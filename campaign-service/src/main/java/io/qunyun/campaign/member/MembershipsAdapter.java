@@ -1,5 +1,6 @@
 package io.qunyun.campaign.member;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,8 @@ public class MembershipsAdapter implements Memberships {
     }
 
     @Override
-    public int close(UUID groupId, String kind, String reason, UUID successorGroupId) {
-        return memberships.close(groupId, new ClosureRequest(kind, reason, successorGroupId)).ended();
+    public int close(UUID groupId, String kind, String reason, UUID successorGroupId, List<UUID> memberIds) {
+        return memberships.close(groupId, new ClosureRequest(kind, reason, successorGroupId, memberIds)).ended();
     }
 
     @Override

@@ -14,10 +14,7 @@ import io.qunyun.platform.events.CloudEventReader;
 import io.qunyun.platform.events.InvalidEventException;
 import io.qunyun.platform.events.MembershipChanged;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
-import io.qunyun.campaign.domain.campaign.CampaignService;
-import io.qunyun.campaign.domain.campaign.Campaigns;
-import io.qunyun.campaign.domain.campaign.OperatorTasks;
-import io.qunyun.campaign.domain.campaign.Timeline;
+import io.qunyun.campaign.domain.campaign.MemberSteps;
 import io.qunyun.campaign.domain.lifecycle.Roster;
 import io.qunyun.campaign.persistence.ProcessedEventStore;
 
@@ -39,25 +36,19 @@ public class MembershipEventConsumer {
 
     private final CloudEventReader reader;
     private final ProcessedEventStore processed;
-    private final Campaigns store;
-    private final Timeline timeline;
-    private final OperatorTasks tasks;
-    private final CampaignService campaigns;
+    private final MemberSteps members;
     private final Clock clock;
 
     private final Roster roster;
     private final GroupMetricsService metrics;
 
-    MembershipEventConsumer(CloudEventReader reader, ProcessedEventStore processed, Campaigns store, Timeline timeline,
-            OperatorTasks tasks, CampaignService campaigns, Clock clock, Roster roster, GroupMetricsService metrics) {
+    MembershipEventConsumer(CloudEventReader reader, ProcessedEventStore processed, MemberSteps members, Clock clock,
+            Roster roster, GroupMetricsService metrics) {
         this.roster = roster;
         this.metrics = metrics;
         this.reader = reader;
         this.processed = processed;
-        this.store = store;
-        this.timeline = timeline;
-        this.tasks = tasks;
-        this.campaigns = campaigns;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -99,19 +90,11 @@ public class MembershipEventConsumer {
         recordForMetrics(e);
         switch (e.type()) {
             case ENDED -> {
-                Instant now = clock.instant();
-                String reason = "membership ended (" + (e.exitKind() == null ? "unknown" : e.exitKind()) + ")";
-                int steps = timeline.cancelMemberSteps(e.groupId(), e.memberId(), reason);
-                int tasks = this.tasks.cancelMemberTasks(e.groupId(), e.memberId(), reason, now);
-                LOG.debugf("member %s left group %s: %d steps, %d tasks cancelled", e.memberId(), e.groupId(), steps,
-                        tasks);
+                MemberSteps.Left left = members.memberLeft(e.groupId(), e.memberId(), e.exitKind());
+                LOG.debugf("member %s left group %s: %d steps, %d tasks cancelled", e.memberId(), e.groupId(),
+                        left.steps(), left.tasks());
             }
-            case JOINED -> {
-                for (UUID campaignId : store.activeCampaignsOfGroup(e.groupId())) {
-                    campaigns.planMember(store.campaign(campaignId).orElseThrow(), e.groupId(), e.memberId(),
-                            e.joinedAt());
-                }
-            }
+            case JOINED -> members.memberJoined(e.groupId(), e.memberId(), e.joinedAt());
             default -> {
                 // changed.v1 and future types: audiences are read at fire time, nothing to do.
             }

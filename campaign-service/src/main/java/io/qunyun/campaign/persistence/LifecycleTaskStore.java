@@ -58,6 +58,18 @@ public class LifecycleTaskStore implements LifecycleTasks {
                 rs -> rs.getLong(1), actionId, kind).orElse(0L);
     }
 
+    @Override
+    public boolean hasOpenGroupTask(UUID groupId, String kind, UUID targetGroupId) {
+        return jdbc.one("SELECT 1 FROM lifecycle_task WHERE group_id = ? AND kind = ? AND target_group_id = ? "
+                + "AND status = 'OPEN' LIMIT 1", rs -> 1, groupId, kind, targetGroupId).isPresent();
+    }
+
+    @Override
+    public int settleGroupTasks(UUID groupId, String kind, String status, String outcome, Instant at) {
+        return jdbc.update("UPDATE lifecycle_task SET status = ?, outcome = ?, updated_at = ? WHERE group_id = ? "
+                + "AND kind = ? AND status = 'OPEN'", status, outcome, at, groupId, kind);
+    }
+
     private Task task(ResultSet rs) throws SQLException {
         return new Task((UUID) rs.getObject("id"), (UUID) rs.getObject("action_id"), (UUID) rs.getObject("group_id"),
                 rs.getString("kind"), (UUID) rs.getObject("member_id"), rs.getString("layer"), rs.getInt("rank"),

@@ -90,8 +90,7 @@ public class OperatorTaskStore implements OperatorTasks {
     @Override
     public int cancelMemberTasks(UUID groupId, UUID memberId, String reason, Instant at) {
         return jdbc.update("UPDATE operator_task SET status = 'CANCELLED', reason = ?, updated_at = ? "
-                + "WHERE group_id = ? AND member_id = ? AND status = 'OPEN' AND due_at > ?", reason, at, groupId,
-                memberId, at);
+                + "WHERE group_id = ? AND member_id = ? AND status = 'OPEN'", reason, at, groupId, memberId);
     }
 
     @Override

@@ -101,6 +101,13 @@ public class TimelineStore implements Timeline {
                 + "WHERE campaign_id = ? AND state IN ('PENDING', 'MATERIALISING')", reason, campaignId);
     }
 
+    @Override
+    public int skipOpenStepsOfGroup(UUID campaignId, UUID groupId, Instant endedAt, String reason) {
+        return jdbc.update("UPDATE campaign_step SET state = 'SKIPPED', reason = ? WHERE campaign_id = ? "
+                + "AND group_id = ? AND kind = 'STEP' AND due_at >= ? AND state IN ('PENDING', 'MATERIALISING')",
+                reason, campaignId, groupId, endedAt);
+    }
+
     /** A member left: their own future steps in that group never fall due. */
     @Override
     public int cancelMemberSteps(UUID groupId, UUID memberId, String reason) {
@@ -112,6 +119,19 @@ public class TimelineStore implements Timeline {
     public boolean memberHasSteps(UUID campaignId, UUID groupId, UUID memberId) {
         return jdbc.one("SELECT 1 FROM campaign_step WHERE campaign_id = ? AND group_id = ? AND member_id = ? LIMIT 1",
                 rs -> 1, campaignId, groupId, memberId).isPresent();
+    }
+
+    @Override
+    public Optional<String> firstMemberTarget(UUID campaignId, UUID groupId, UUID memberId) {
+        return jdbc.one("SELECT target FROM campaign_step WHERE campaign_id = ? AND group_id = ? AND member_id = ? "
+                + "ORDER BY id LIMIT 1", rs -> rs.getString(1), campaignId, groupId, memberId);
+    }
+
+    @Override
+    public int reopenMemberSteps(UUID campaignId, UUID groupId, UUID memberId, Instant after, String reasonPrefix) {
+        return jdbc.update("UPDATE campaign_step SET state = 'PENDING', reason = NULL WHERE campaign_id = ? "
+                + "AND group_id = ? AND member_id = ? AND state = 'CANCELLED' AND due_at > ? AND starts_with(reason, ?)",
+                campaignId, groupId, memberId, after, reasonPrefix);
     }
 
     @Override

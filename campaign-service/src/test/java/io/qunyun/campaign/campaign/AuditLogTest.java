@@ -195,7 +195,7 @@ class AuditLogTest {
         // job runs right after the clock moved, and once more here in case another test's leftovers stopped that run
         advance("PT25H");
         lifecycle.finish(UUID.fromString((String) detail(started).get("lifecycleActionId")),
-                (group, kind, reason, successor) -> memberships.close(group, new ClosureRequest(kind, reason, successor)).ended());
+                (group, kind, reason, successor, ids) -> memberships.close(group, new ClosureRequest(kind, reason, successor, ids)).ended());
         Map<String, Object> dissolved = only(entries("targetId", groupId, "action", "group.dissolved"));
         assertEquals("scheduler:group-lifecycle", dissolved.get("cause"));
         assertEquals(3, detail(dissolved).get("membershipsEnded"));

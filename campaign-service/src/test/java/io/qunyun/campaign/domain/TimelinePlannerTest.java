@@ -165,6 +165,39 @@ class TimelinePlannerTest {
     }
 
     @Test
+    void aHoldThatWouldCarryAStepPastTheLastDaySkipsItWithTheReason() throws Exception {
+        Template t = parser.parse("""
+                id: held-past-end
+                title: Held past the end (test)
+                reentry: RESUME
+                phases:
+                  - {name: ONLY, fromDay: 1, toDay: 2}
+                steps:
+                  - {id: last-night-post, day: 2, at: "23:30", action: GROUP_POST, audience: {all: true},
+                     content: test/late, ownerRole: OWNER, quietHours: HOLD, staleness: PT1H}
+                  - {id: first-night-post, day: 1, at: "23:30", action: GROUP_POST, audience: {all: true},
+                     content: test/early, ownerRole: OWNER, quietHours: HOLD, staleness: PT1H}
+                  - {id: m-night, eventDay: {event: JOINED, day: 0}, at: "23:30", action: ONE_TO_ONE_TASK,
+                     audience: {all: true}, content: test/m, ownerRole: OWNER, quietHours: HOLD, staleness: PT1H}
+                """);
+        LocalDate start = LocalDate.of(2027, 1, 11);
+        List<PlannedStep> plan = TimelinePlanner.planGroup(t, policy(t), start, SHANGHAI);
+        PlannedStep last = only(plan, "last-night-post");
+        assertEquals(StepState.SKIPPED, last.state(), "08:00 on 13 Jan is after the last day (12 Jan)");
+        assertEquals(last.plannedAt(), last.dueAt(), "not sent: shown at its template time");
+        assertTrue(last.reason().contains("after the campaign's last day (day 2, 2027-01-12): not sent"), last.reason());
+        assertTrue(last.reason().contains("SchedulePolicy row 'Q01 default'"), last.reason());
+        assertTrue(last.reason().startsWith("静默时段顺延至 2027-01-13T08:00"), last.reason());
+        // A hold that stays inside the campaign is still a hold.
+        assertEquals(StepState.PENDING, only(plan, "first-night-post").state());
+        assertEquals("2027-01-12T08:00", only(plan, "first-night-post").localDue().toString());
+        // Member steps too: joined on the last day at 21:00, the 23:30 step would be held to the 13th.
+        List<PlannedStep> member = TimelinePlanner.planMember(t, policy(t), start, SHANGHAI, new UUID(1, 1),
+                Instant.parse("2027-01-12T13:00:00Z"));
+        assertEquals(StepState.SKIPPED, only(member, "m-night").state());
+    }
+
+    @Test
     void everyShippedTemplateParsesAndEndsInsideItsPhases() throws Exception {
         for (String id : List.of("conversion-camp-30d", "training-camp-journey", "newcomer-7d",
                 "checkin-challenge-21d", "daily-rhythm", "lead-group-48h")) {

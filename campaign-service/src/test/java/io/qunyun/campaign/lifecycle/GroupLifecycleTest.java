@@ -81,6 +81,8 @@ class GroupLifecycleTest {
     static final Map<UUID, Set<UUID>> JOINED = new ConcurrentHashMap<>();
     static final Map<UUID, AtomicInteger> CREATED = new ConcurrentHashMap<>();
     static final AtomicBoolean CRASH_ONCE = new AtomicBoolean();
+    /** Members the successor's admission refuses (member-service answers 409 admission-refused). */
+    static final Set<UUID> REFUSE = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void mocks() {
@@ -114,6 +116,11 @@ class GroupLifecycleTest {
         when(memberships.invite(any(), any())).thenAnswer(inv -> {
             UUID group = inv.getArgument(0);
             Invitation invitation = inv.getArgument(1);
+            if (REFUSE.contains(invitation.memberId())) {
+                throw new WebApplicationException(Response.status(409).type("application/problem+json")
+                        .entity("{\"type\":\"https://qunyun.io/problems/admission-refused\",\"detail\":\"A03 former member\"}")
+                        .build());
+            }
             if (!JOINED.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(invitation.memberId())) {
                 throw new WebApplicationException(Response.status(409).type("application/problem+json")
                         .entity("{\"type\":\"https://qunyun.io/problems/already-member\",\"detail\":\"already in\"}").build());
@@ -313,10 +320,12 @@ class GroupLifecycleTest {
             assertEquals(g, reports.getRecords().get(0).key());
             JsonNode data = event.get("data");
             assertEquals(g, data.get("groupId").asText());
-            assertEquals("2027-05-26", data.get("windowFrom").asText());
-            assertEquals(4.0 / 7, data.get("messagesPerDay").asDouble(), 1e-9);
-            assertEquals(0.75, data.get("activeMemberRatio").asDouble(), "m1, m2, m4 of 4 members");
-            assertEquals(0.25, data.get("checkInRate").asDouble(), "2 check-ins over 8 member-days");
+            // the group was created on 1 June (08:00 local): its window starts then, not 7 days back, so days
+            // before it existed (and the late check-in dated 31 May) do not make it look quiet
+            assertEquals("2027-06-01", data.get("windowFrom").asText());
+            assertEquals(3.0, data.get("messagesPerDay").asDouble(), 1e-9, "3 messages over the 1 day it existed");
+            assertEquals(0.5, data.get("activeMemberRatio").asDouble(), "m1, m2 of 4 members");
+            assertEquals(0.25, data.get("checkInRate").asDouble(), "1 check-in over 4 member-days");
             assertEquals(1, data.get("conversions").asInt());
             assertEquals(1, reports.getRecords().stream().filter(r -> r.value().contains("\"windowTo\":\"2027-06-01\""))
                     .count(), "one report per group and local day");
@@ -375,7 +384,71 @@ class GroupLifecycleTest {
         assertEquals("H05 row", action.get("firedRules").get(0).asText());
         assertEquals(active.size(), view.get("tasks").size());
         view.get("tasks").forEach(t -> assertEquals("JOINED", t.get("status").asText()));
-        verify(memberships, times(1)).close(eq(UUID.fromString(g)), any());
+        verify(memberships, times(1)).close(eq(UUID.fromString(g)),
+                org.mockito.ArgumentMatchers.argThat(r -> "TRANSFERRED".equals(r.kind())));
+    }
+
+    @Test
+    void afterATransferOnlyTheMovedLeaveAsTransferredAndAnEndedSuccessorRaisesOneAlert() throws Exception {
+        setClock(Instant.parse("2027-07-10T00:00:00Z"));
+        String g = group("DESIRE", "ACTION");
+        String next = group("ACTION", "SATISFACTION");
+        link(g, next);
+        List<AudienceMember> members = audience(g, 9);
+        Set<UUID> active = activeNonStaff(members);
+        UUID refused = active.iterator().next();
+        REFUSE.add(refused);
+        publishDecision(g, decision(g, "TRANSFER_ACTIVE", null, UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            setClock(Instant.parse("2027-07-10T00:00:00Z"));
+            assertEquals("DISSOLVED", lifecycle(g, json).get("state").asText());
+        });
+        var closures = org.mockito.ArgumentCaptor.forClass(ClosureRequest.class);
+        verify(memberships, org.mockito.Mockito.atLeastOnce()).close(eq(UUID.fromString(g)), closures.capture());
+        Map<String, List<ClosureRequest>> byKind = closures.getAllValues().stream()
+                .collect(java.util.stream.Collectors.groupingBy(ClosureRequest::kind));
+        Set<UUID> moved = new java.util.HashSet<>(active);
+        moved.remove(refused);
+        assertEquals(1, byKind.get("TRANSFERRED").size());
+        assertEquals(moved, Set.copyOf(byKind.get("TRANSFERRED").get(0).memberIds()), "only the members who moved");
+        List<ClosureRequest> dissolved = byKind.get("GROUP_DISSOLVED");
+        assertEquals(2, dissolved.size(), "the refused, then everyone not invited");
+        assertEquals(List.of(refused), dissolved.get(0).memberIds());
+        assertTrue(dissolved.get(0).reason().contains("was refused"), dissolved.get(0).reason());
+        assertEquals(null, dissolved.get(1).memberIds(), "the rest: the dormant members, never invited");
+        assertTrue(dissolved.get(1).reason().contains("not an active member at the transfer"), dissolved.get(1).reason());
+
+        // A group whose successor is dissolved: the transfer is skipped, and operators get ONE alert task.
+        String a = group("DESIRE", "ACTION");
+        String b = group("ACTION", "SATISFACTION");
+        link(a, b);
+        publishDecision(b, decision(b, "DISSOLVE", null, UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertEquals("DISSOLVING", lifecycle(b, json).get("state").asText()));
+        advance("PT25H");
+        assertEquals("DISSOLVED", lifecycle(b, json).get("state").asText());
+        publishDecision(a, decision(a, "TRANSFER_ACTIVE", null, UUID.randomUUID().toString()));
+        publishDecision(a, decision(a, "TRANSFER_ACTIVE", null, UUID.randomUUID().toString())); // the next day's
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(2,
+                lifecycle(a, json).get("actions").size()));
+        JsonNode view = lifecycle(a, json);
+        view.get("actions").forEach(x -> {
+            assertEquals("SKIPPED", x.get("state").asText());
+            assertTrue(x.get("reason").asText().contains("is DISSOLVED; operators alerted"), x.get("reason").asText());
+        });
+        List<JsonNode> alerts = new ArrayList<>();
+        view.get("tasks").forEach(t -> {
+            if ("SUCCESSOR_ALERT".equals(t.get("kind").asText())) {
+                alerts.add(t);
+            }
+        });
+        assertEquals(1, alerts.size(), "one alert, not one a day");
+        assertEquals("OPEN", alerts.get(0).get("status").asText());
+        assertTrue(alerts.get(0).get("content").asText().contains("link a new successor"));
+        String c = group("ACTION", "SATISFACTION");
+        link(a, c);
+        JsonNode answered = lifecycle(a, json).get("tasks").get(0);
+        assertEquals("DONE", answered.get("status").asText(), "linking a new successor answers the alert");
     }
 
     @Test

@@ -36,7 +36,7 @@ class ConsumedEventsGoldenTest {
             Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
                     .buildValidatorFactory().getValidator());
     private final MembershipEventConsumer memberships = new MembershipEventConsumer(reader, null, null, null, null,
-            null, null, null, null);
+            null);
     private final HealthDecisionConsumer health = new HealthDecisionConsumer(reader, null);
     private final ActivityEventConsumer activities = new ActivityEventConsumer(reader, null, null, null);
 

@@ -102,11 +102,12 @@ public class MembershipExits {
     }
 
     /**
-     * Ends every open membership of a group that campaign-service dissolved or transferred. Calling it
-     * again ends nothing more.
+     * Ends every open membership of a group that campaign-service dissolved or transferred (or only those
+     * of {@code memberIds}). Calling it again ends nothing more.
      */
     @Transactional
-    public List<Membership> closeGroup(UUID groupId, ExitKind kind, String reason, UUID successorGroupId) {
+    public List<Membership> closeGroup(UUID groupId, ExitKind kind, String reason, UUID successorGroupId,
+            java.util.Collection<UUID> memberIds) {
         if (kind != ExitKind.GROUP_DISSOLVED && kind != ExitKind.TRANSFERRED) {
             throw new InvalidRequestException("kind", "must be GROUP_DISSOLVED or TRANSFERRED");
         }
@@ -119,7 +120,12 @@ public class MembershipExits {
         }
         Instant now = now();
         List<Membership> ended = new ArrayList<>();
+        // A transfer closes the moved members as TRANSFERRED and the others with their own kind and reason.
+        java.util.Set<UUID> only = memberIds == null ? null : new java.util.HashSet<>(memberIds);
         for (Membership membership : memberships.lockAllOpenOfGroup(groupId)) {
+            if (only != null && !only.contains(membership.memberId)) {
+                continue;
+            }
             ended.add(end(membership, kind, blank(reason) ? null : reason.strip(),
                     successorGroupId == null ? null : "successor-group:" + successorGroupId, now));
         }

@@ -114,9 +114,10 @@ public class GroupMembershipResource {
     @RolesAllowed({"integration", "operator", "admin"})
     @POST
     @Path("closure")
-    @Operation(summary = "campaign-service closes the group: every open membership ends as GROUP_DISSOLVED or TRANSFERRED")
+    @Operation(summary = "campaign-service closes the group: every open membership (or those of memberIds) ends as GROUP_DISSOLVED or TRANSFERRED")
     public ClosureResponse close(@PathParam("groupId") UUID groupId, @Valid @NotNull ClosureRequest body) {
-        List<Membership> ended = exits.closeGroup(groupId, body.kind(), body.reason(), body.successorGroupId());
+        List<Membership> ended = exits.closeGroup(groupId, body.kind(), body.reason(), body.successorGroupId(),
+                body.memberIds());
         return new ClosureResponse(groupId, body.kind(), ended.size(), ended.stream().map(m -> m.id).toList());
     }
 

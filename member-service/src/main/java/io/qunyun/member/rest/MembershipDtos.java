@@ -64,7 +64,9 @@ public final class MembershipDtos {
     }
 
     /** campaign-service closes a group it dissolved or whose members it transferred. */
-    public record ClosureRequest(@NotNull ExitKind kind, @Size(max = 1000) String reason, UUID successorGroupId) {
+    /** {@code memberIds}: close only these members' open memberships (null: every open one). */
+    public record ClosureRequest(@NotNull ExitKind kind, @Size(max = 1000) String reason, UUID successorGroupId,
+            @Size(max = 100000) List<UUID> memberIds) {
     }
 
     public record ClosureResponse(UUID groupId, ExitKind kind, int ended, List<UUID> membershipIds) {

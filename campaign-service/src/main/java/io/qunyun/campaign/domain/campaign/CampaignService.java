@@ -112,23 +112,6 @@ public class CampaignService {
         return campaign;
     }
 
-    /** Member-anchored steps of a member who joined a group of the campaign. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int planMember(CampaignRow campaign, UUID groupId, UUID memberId, Instant joinedAt) {
-        Template template = template(campaign);
-        if (template.steps().stream().noneMatch(s -> s.eventDay() != null)) {
-            return 0;
-        }
-        if (template.reentry() == Template.Reentry.NONE && timeline.memberHasSteps(campaign.id(), groupId, memberId)) {
-            return 0; // a rejoining member does not start the plan again
-        }
-        CampaignGroupRow group = campaigns.group(campaign.id(), groupId).orElseThrow();
-        ZoneId zone = ZoneId.of(group.timeZone());
-        List<PlannedStep> plan = TimelinePlanner.planMember(template, policies.of(campaign, group), campaign.startDate(),
-                zone, memberId, joinedAt);
-        return timeline.insertSteps(plan.stream().map(p -> row(campaign.id(), groupId, p)).toList());
-    }
-
     public CampaignRow get(UUID id) {
         return campaigns.campaign(id).orElseThrow(() -> new CampaignException(404, "campaign " + id + " not found"));
     }

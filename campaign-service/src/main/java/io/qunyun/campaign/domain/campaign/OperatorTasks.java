@@ -30,6 +30,7 @@ public interface OperatorTasks {
     List<TaskRow> tasks(UUID assigneeId, String role, String status, UUID campaignId, UUID memberId,
             UUID after, int limit);
 
+    /** A member left the group: every OPEN task for them there, due or not, is cancelled with the reason. */
     int cancelMemberTasks(UUID groupId, UUID memberId, String reason, Instant at);
 
     int cancelCampaignTasks(UUID campaignId, String reason, Instant at);

@@ -23,4 +23,9 @@ public record PlannedStep(String stepId, int occurrence, String target, UUID mem
     public static String memberTarget(UUID memberId, java.time.LocalDate joinedLocalDate) {
         return "member:" + memberId + ":" + joinedLocalDate;
     }
+
+    /** The join date (day 0) a member target is anchored on. */
+    public static java.time.LocalDate anchorOf(String memberTarget) {
+        return java.time.LocalDate.parse(memberTarget.substring(memberTarget.lastIndexOf(':') + 1));
+    }
 }

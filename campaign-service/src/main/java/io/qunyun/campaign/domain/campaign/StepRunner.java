@@ -112,7 +112,7 @@ public class StepRunner {
         ZoneId zone = zone(row);
         if ("PHASE".equals(row.kind())) {
             startPhase(row, campaign, now);
-            timeline.finishStep(row.id(), onTime(row, now), null, now);
+            finish(row, now, null);
             return Outcome.FINISHED;
         }
         if (row.state().equals("PENDING")) {
@@ -158,8 +158,8 @@ public class StepRunner {
     private Outcome page(StepRow row, CampaignRow campaign, Template t, Step step, ZoneId zone, Instant now) {
         SchedulePolicy policy = policy(campaign, row);
         if (TaskPlanner.oneToOneLayers(policy, step).isEmpty()) {
-            timeline.finishStep(row.id(), onTime(row, now), "no task: the step's layers are outside the layers "
-                    + "operators serve 1:1 (" + policy.oneToOneLayers() + ", " + policy.source() + ")", now);
+            finish(row, now, "no task: the step's layers are outside the layers operators serve 1:1 ("
+                    + policy.oneToOneLayers() + ", " + policy.source() + ")");
             return Outcome.FINISHED;
         }
         AudiencePage page = audiences.page(policy, step, row.groupId(), row.cursor(), config.pageSize());
@@ -183,7 +183,7 @@ public class StepRunner {
         if (last) {
             String reason = row.memberId() != null && members.isEmpty()
                     ? "no task: the member is not in the group or not in the step's audience" : null;
-            timeline.finishStep(row.id(), onTime(row, now), reason, now);
+            finish(row, now, reason);
             return Outcome.FINISHED;
         }
         timeline.materialising(row.id(), page.nextCursor());
@@ -221,7 +221,7 @@ public class StepRunner {
                     : step.action() == Template.Action.METRIC_CHECKPOINT ? campaign.northStarMetric() : null, zone,
                     now);
         }
-        timeline.finishStep(row.id(), onTime(row, now), null, now);
+        finish(row, now, null);
     }
 
     private void startPhase(StepRow row, CampaignRow campaign, Instant now) {
@@ -231,12 +231,33 @@ public class StepRunner {
         if (campaign.state().equals("SCHEDULED")) {
             campaigns.setCampaignState(campaign.id(), "RUNNING", now);
         }
+        if (TimelinePlanner.ENDED.equals(row.phase())) {
+            timeline.skipOpenStepsOfGroup(campaign.id(), row.groupId(), row.dueAt(), "活动已结束，未到期的步骤不再发送 / the campaign "
+                    + "ended (day " + (row.day() - 1) + " was its last) before this step fell due: not sent");
+        }
         if (TimelinePlanner.ENDED.equals(row.phase()) && campaigns.groupsNotIn(campaign.id(), TimelinePlanner.ENDED) == 0) {
             campaigns.setCampaignState(campaign.id(), "COMPLETED", now);
             audit.record(Actor.scheduler("campaign-scheduler"), AuditActions.CAMPAIGN_COMPLETED, campaign.id(),
                     AuditLog.detail("templateId", campaign.templateId(), "templateVersion", campaign.templateVersion()));
             LOG.infof("Campaign %s completed", campaign.id());
         }
+    }
+
+    /** DONE, or LATE with why: an operator reading the timeline sees when it was due and when it went. */
+    private void finish(StepRow row, Instant now, String reason) {
+        String state = onTime(row, now);
+        if ("LATE".equals(state)) {
+            ZoneId zone = zone(row);
+            String fired = TimelinePlanner.local(now, zone).toString();
+            long minutes = Duration.between(row.dueAt(), now).toMinutes();
+            String late = "延迟 " + minutes + " 分钟发送（应于 " + row.localDue() + "，实际 " + fired + "）/ fired "
+                    + minutes + " min late: due " + row.localDue() + ", fired " + fired + " (" + zone + "), more than "
+                    + config.lateAfter().toMinutes() + " min after its due time (scheduler down, campaign paused or a"
+                    + " dependency unavailable) and still within its staleness";
+            String earlier = reason != null ? reason : row.reason(); // e.g. a quiet-hour hold
+            reason = earlier == null ? late : earlier + "; " + late;
+        }
+        timeline.finishStep(row.id(), state, reason, now);
     }
 
     private String onTime(StepRow row, Instant now) {

@@ -38,10 +38,25 @@ public interface Timeline {
 
     int cancelOpenSteps(UUID campaignId, String reason);
 
+    /**
+     * The group reached ENDED: its open steps due at or after the end are skipped with the reason (rows
+     * stored before holds past the end were skipped when planned); earlier ones may still run late.
+     */
+    int skipOpenStepsOfGroup(UUID campaignId, UUID groupId, Instant endedAt, String reason);
+
     /** A member left: their own future steps in that group never fall due. */
     int cancelMemberSteps(UUID groupId, UUID memberId, String reason);
 
     boolean memberHasSteps(UUID campaignId, UUID groupId, UUID memberId);
+
+    /** The target of the member's first planned step in the campaign's group (RESUME keeps its anchor). */
+    Optional<String> firstMemberTarget(UUID campaignId, UUID groupId, UUID memberId);
+
+    /**
+     * A member came back (RESUME): their rows cancelled with a reason starting with {@code reasonPrefix}
+     * and due after {@code after} are open again; the ones that fell due while they were away stay cancelled.
+     */
+    int reopenMemberSteps(UUID campaignId, UUID groupId, UUID memberId, Instant after, String reasonPrefix);
 
     int openStepsOfGroup(UUID campaignId, UUID groupId);
 

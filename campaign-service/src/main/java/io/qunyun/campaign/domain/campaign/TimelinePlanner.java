@@ -73,7 +73,8 @@ public final class TimelinePlanner {
                 continue;
             }
             for (int day : daysOf(t, s)) {
-                out.add(at(t, policy, s, day, dateOfDay(startDate, day), PlannedStep.GROUP_TARGET, null, zone, day));
+                out.add(at(t, policy, s, day, dateOfDay(startDate, day), PlannedStep.GROUP_TARGET, null, zone, day,
+                        startDate));
             }
         }
         out.sort(ORDER);
@@ -86,7 +87,12 @@ public final class TimelinePlanner {
      */
     public static List<PlannedStep> planMember(Template t, SchedulePolicy policy, LocalDate startDate, ZoneId zone,
             UUID memberId, Instant joinedAt) {
-        LocalDate joined = joinedAt.atZone(zone).toLocalDate();
+        return planMember(t, policy, startDate, zone, memberId, joinedAt.atZone(zone).toLocalDate());
+    }
+
+    /** The member steps anchored on a local join date (day 0); RESUME passes the first join's date. */
+    public static List<PlannedStep> planMember(Template t, SchedulePolicy policy, LocalDate startDate, ZoneId zone,
+            UUID memberId, LocalDate joined) {
         LocalDate last = dateOfDay(startDate, length(t));
         String target = PlannedStep.memberTarget(memberId, joined);
         List<PlannedStep> out = new ArrayList<>();
@@ -99,7 +105,7 @@ public final class TimelinePlanner {
                 continue;
             }
             int campaignDay = (int) java.time.temporal.ChronoUnit.DAYS.between(startDate, date) + 1;
-            out.add(at(t, policy, s, campaignDay, date, target, memberId, zone, s.eventDay().day()));
+            out.add(at(t, policy, s, campaignDay, date, target, memberId, zone, s.eventDay().day(), startDate));
         }
         out.sort(ORDER);
         return out;
@@ -133,7 +139,7 @@ public final class TimelinePlanner {
     }
 
     private static PlannedStep at(Template t, SchedulePolicy policy, Step s, int campaignDay, LocalDate date, String target, UUID memberId,
-            ZoneId zone, int occurrence) {
+            ZoneId zone, int occurrence, LocalDate startDate) {
         ZonedDateTime planned = ZonedDateTime.of(date, s.at(), zone);
         ZonedDateTime due = planned;
         StepState state = StepState.PENDING;
@@ -149,6 +155,17 @@ public final class TimelinePlanner {
                 due = ZonedDateTime.of(endDate, quiet.end(), zone);
                 reason = "held by quiet hours " + quiet.start() + "–" + quiet.end() + " (" + policy.source() + ") until "
                         + due.toLocalDateTime();
+                LocalDate lastDay = dateOfDay(startDate, length(t));
+                if (due.toLocalDate().isAfter(lastDay)) {
+                    // The template's phases end the campaign (ENDED at midnight after the last day): a hold
+                    // may not carry a step past it. A template that wants touches after the end gives them
+                    // a GRACE phase (conversion-camp-30d does).
+                    state = StepState.SKIPPED;
+                    reason = "静默时段顺延至 " + due.toLocalDateTime() + "，已在活动最后一天（第 " + length(t) + " 天 "
+                            + lastDay + "）之后：不发送 / " + reason + ", after the campaign's last day (day "
+                            + length(t) + ", " + lastDay + "): not sent (a template gives after-end steps a GRACE phase)";
+                    due = planned; // not sent: shown where the template put it
+                }
             }
         }
         String phase = s.phase() != null ? s.phase()

@@ -52,6 +52,9 @@ public class GroupLifecycle {
     public static final String TRANSFER = "TRANSFER_ACTIVE";
     public static final String DISSOLVE = "DISSOLVE";
     public static final String OK = "OK";
+    static final String TRANSFERRED = "TRANSFERRED";
+    /** The operator task raised when a transfer cannot run because its successor group ended. */
+    public static final String SUCCESSOR_ALERT = "SUCCESSOR_ALERT";
     /** The job that expires groups and finishes transfers and dissolutions (LifecycleJob), as the audit log names it. */
     static final String LIFECYCLE_JOB = "group-lifecycle";
     /** Circle layers in invitation order: the members the lead flow rated promising come first. */
@@ -76,10 +79,13 @@ public class GroupLifecycle {
     private final LifecycleConfig config;
     private final Clock clock;
     private final AuditLog audit;
+    private final TransferClosure transfers;
 
     GroupLifecycle(Groups groups, Campaigns campaigns, LifecycleActions actions, LifecycleTasks lifecycleTasks,
-            MemberAudiences audiences, GroupLifecycleEvents events, GroupChanges groupEvents, LifecycleConfig config, Clock clock, AuditLog audit) {
+            MemberAudiences audiences, GroupLifecycleEvents events, GroupChanges groupEvents, LifecycleConfig config,
+            Clock clock, AuditLog audit, TransferClosure transfers) {
         this.audit = audit;
+        this.transfers = transfers;
         this.groups = groups;
         this.campaigns = campaigns;
         this.actions = actions;
@@ -186,7 +192,11 @@ public class GroupLifecycle {
                 }
                 GroupEntity next = groups.group(successor);
                 if (next == null || GroupState.valueOf(next.state).ending()) {
-                    return skip(group, verdict, cause, "successor group " + successor + " is not running");
+                    // Skipping alone would repeat every day unseen: operators get one alert task to relink.
+                    String why = "successor group " + successor + " is " + (next == null ? "unknown" : next.state);
+                    return new LifecyclePlan(group.id, verdict, cause, group.state, List.of(),
+                            List.of(TransferClosure.alert(group, successor, next, why)), successor, null,
+                            why + "; operators alerted (task " + SUCCESSOR_ALERT + ")");
                 }
                 if (state == GroupState.ACTIVE) {
                     states.add(GroupState.DORMANT.name());
@@ -253,6 +263,9 @@ public class GroupLifecycle {
         }
         List<Task> tasks = new ArrayList<>();
         for (PlannedTask t : plan.tasks()) {
+            if (SUCCESSOR_ALERT.equals(t.kind()) && lifecycleTasks.hasOpenGroupTask(group.id, t.kind(), t.targetGroupId())) {
+                continue; // alerted already; the skipped action is still recorded
+            }
             tasks.add(new Task(UUID.randomUUID(), action.id(), group.id, t.kind(), t.memberId(), t.layer(), t.rank(),
                     t.targetGroupId(), t.content(), "OPEN", null, now, now));
         }
@@ -319,7 +332,8 @@ public class GroupLifecycle {
             actions.finishAction(action.id(), "DONE", null, now);
             return true;
         }
-        int ended = closer.close(action.groupId(), kind, action.message(), action.successorGroupId());
+        int ended = TRANSFERRED.equals(kind) ? transfers.close(action, closer)
+                : closer.close(action.groupId(), kind, action.message(), action.successorGroupId(), null);
         GroupEntity group = groups.group(action.groupId());
         changeState(group, GroupState.DISSOLVED.name(), action, now);
         actions.finishAction(action.id(), "DONE", ended + " membership(s) closed as " + kind, now);
@@ -332,6 +346,7 @@ public class GroupLifecycle {
     /** Closes a group's memberships in member-service; returns how many it ended. */
     @FunctionalInterface
     public interface MembershipCloser {
-        int close(UUID groupId, String kind, String reason, UUID successorGroupId);
+        /** @param memberIds only these members' memberships; null = every one still open */
+        int close(UUID groupId, String kind, String reason, UUID successorGroupId, List<UUID> memberIds);
     }
 }

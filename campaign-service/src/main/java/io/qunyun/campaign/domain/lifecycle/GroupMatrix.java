@@ -31,9 +31,11 @@ public class GroupMatrix {
     private final GroupChanges events;
     private final Clock clock;
     private final AuditLog audit;
+    private final LifecycleTasks tasks;
 
-    GroupMatrix(Groups groups, GroupChanges events, Clock clock, AuditLog audit) {
+    GroupMatrix(Groups groups, GroupChanges events, Clock clock, AuditLog audit, LifecycleTasks tasks) {
         this.audit = audit;
+        this.tasks = tasks;
         this.groups = groups;
         this.events = events;
         this.clock = clock;
@@ -83,6 +85,10 @@ public class GroupMatrix {
             group.successorGroupId = successorId;
             group.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             events.groupChanged(group, group.updatedAt.toInstant());
+            if (successorId != null) { // the alert about the ended successor is answered
+                tasks.settleGroupTasks(groupId, GroupLifecycle.SUCCESSOR_ALERT, "DONE", "new successor " + successorId
+                        + " linked", group.updatedAt.toInstant());
+            }
             audit.record(successorId == null ? AuditActions.GROUP_SUCCESSOR_UNLINKED : AuditActions.GROUP_SUCCESSOR_LINKED,
                     groupId, AuditLog.detail("successorGroupId", successorId, "previousSuccessorGroupId", previous));
         }

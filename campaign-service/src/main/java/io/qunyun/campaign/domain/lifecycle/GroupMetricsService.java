@@ -174,8 +174,13 @@ public class GroupMetricsService {
 
     public WindowMetrics window(GroupEntity group, LocalDate last, Instant now) {
         MetricDefinitions d = definitions(group);
-        int days = Math.max(1, d.windowDays());
-        LocalDate first = last.minusDays(days - 1L);
+        // The window never reaches back before the group existed: days it did not exist are not quiet days.
+        LocalDate created = group.createdAt.toInstant().atZone(group.zone()).toLocalDate();
+        LocalDate first = last.minusDays(Math.max(1, d.windowDays()) - 1L);
+        if (first.isBefore(created)) {
+            first = created.isAfter(last) ? last : created;
+        }
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
         FactCounts c = facts.span(group.id, first, last, active(d), converted(d));
         List<long[]> members = roster.membersPerDay(group.id, group.timeZone, first, last);
         long memberDays = members.stream().mapToLong(r -> r[1]).sum();

@@ -87,9 +87,9 @@ public class LifecycleJob {
         }
     }
 
-    private int close(UUID groupId, String kind, String reason, UUID successor) {
+    private int close(UUID groupId, String kind, String reason, UUID successor, List<UUID> memberIds) {
         String text = reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        return memberships.close(groupId, kind, text, successor);
+        return memberships.close(groupId, kind, text, successor, memberIds);
     }
 
     /**

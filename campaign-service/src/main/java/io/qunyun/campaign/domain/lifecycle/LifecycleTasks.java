@@ -21,4 +21,10 @@ public interface LifecycleTasks {
     void settleTask(UUID id, String status, String outcome, Instant at);
 
     long openTasks(UUID actionId, String kind);
+
+    /** An OPEN task of the kind for the group about the target group (one operator alert, not one a day). */
+    boolean hasOpenGroupTask(UUID groupId, String kind, UUID targetGroupId);
+
+    /** Settles the group's OPEN tasks of the kind (an alert whose cause an operator removed). */
+    int settleGroupTasks(UUID groupId, String kind, String status, String outcome, Instant at);
 }

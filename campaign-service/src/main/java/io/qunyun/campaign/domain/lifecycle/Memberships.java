@@ -9,8 +9,11 @@ import java.util.UUID;
  */
 public interface Memberships {
 
-    /** Ends the memberships still open in a dissolved or transferred group; @return how many ended */
-    int close(UUID groupId, String kind, String reason, UUID successorGroupId);
+    /**
+     * Ends the memberships still open in a dissolved or transferred group (only those of {@code memberIds}
+     * unless null); @return how many ended
+     */
+    int close(UUID groupId, String kind, String reason, UUID successorGroupId, java.util.List<UUID> memberIds);
 
     /**
      * Invites a member into the successor group (its admission rules decide).
