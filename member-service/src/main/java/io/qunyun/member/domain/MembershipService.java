@@ -67,8 +67,11 @@ public class MembershipService {
     public record JoinResult(Membership membership, MembershipApplication application) {
     }
 
-    /** What admission requires of a (former) member; {@code rule} is the Admission row, null for a first join. */
-    private record Admission(boolean screening, String rule) {
+    /**
+     * What admission requires of a (former) member; {@code rule}, {@code tableVersion} and {@code reason} are the
+     * Admission row's (null for a first join), {@code byTable} whether that row, not the group's setting, asks for screening.
+     */
+    private record Admission(boolean screening, String rule, String tableVersion, String reason, boolean byTable) {
     }
 
     @Transactional
@@ -89,9 +92,7 @@ public class MembershipService {
         Admission admission = admission(command.memberId(), group, now);
         if (admission.screening()) {
             if (command.invitedFromGroupId() == null) {
-                throw new MembershipConflictException("screening-required", "groupId", "group " + groupId
-                        + " screens new members: apply with POST /groups/" + groupId + "/applications", admission.rule(),
-                        null);
+                throw screeningRequired(groupId, admission);
             }
             // an invitation into a screening group becomes an application the group's reviewer decides
             MembershipApplication application = newApplication(command.memberId(), groupId, List.of(), admission.rule(), now);
@@ -205,7 +206,7 @@ public class MembershipService {
     private Admission admission(UUID memberId, CommunityGroup group, Instant now) {
         Optional<Membership> previous = memberships.latestEnded(memberId, group.id);
         if (previous.isEmpty()) {
-            return new Admission(group.screeningRequired, null);
+            return new Admission(group.screeningRequired, null, null, null, false);
         }
         Membership last = previous.get();
         ZoneId zone = zones.of(group.id);
@@ -217,7 +218,20 @@ public class MembershipService {
                     + " may not rejoin group " + group.id + ": " + decision.reason(), decision.decidedBy(),
                     decision.tableVersion());
         }
-        return new Admission(group.screeningRequired || decision.screeningRequired(), decision.decidedBy());
+        return new Admission(group.screeningRequired || decision.screeningRequired(), decision.decidedBy(),
+                decision.tableVersion(), decision.reason(), decision.screeningRequired());
+    }
+
+    /** The 409 names who asks for screening: the Admission row for a former member, else the group's setting. */
+    private static MembershipConflictException screeningRequired(UUID groupId, Admission admission) {
+        String apply = "POST /groups/" + groupId + "/applications";
+        // the table's reason is bilingual already ("中文 / English")
+        String message = admission.byTable()
+                ? "重新入群需审核 / re-entry to group " + groupId + " needs screening, Admission row '" + admission.rule()
+                        + "': " + admission.reason() + "; 请申请 / apply with " + apply
+                : "该群需审核新成员 / group " + groupId + " screens new members; 请申请 / apply with " + apply;
+        return new MembershipConflictException("screening-required", "groupId", message, admission.rule(),
+                admission.tableVersion());
     }
 
     /** A new open membership with the standing the MemberStanding table gives someone who just joined. */
