@@ -85,8 +85,9 @@ public class ActivityService {
     }
 
     /** @param fields the prefix of a field's name as the client sent it ("" for one activity, else indexed) */
-    private List<Optional<RecordedActivity>> recordAll(List<NewActivity> batch, String fields) {
-        bounds.check(batch, fields);
+    private List<Optional<RecordedActivity>> recordAll(List<NewActivity> sent, String fields) {
+        bounds.check(sent, fields);
+        List<NewActivity> batch = toSurvivors(sent);
         // One statement for the members, their tier and prior offences, and the keys they used before:
         // nothing is loaded into the persistence context, so the commit has nothing to flush.
         // (member, key) pairs in parallel arrays: the i-th key is the i-th member's
@@ -100,14 +101,34 @@ public class ActivityService {
         return results;
     }
 
-    /** The activities of keys used before (a retry: rare), loaded as entities to answer with. */
+    /** An activity sent for a merged record is the survivor's (issue 23): its points, caps and keys are the survivor's. */
+    private List<NewActivity> toSurvivors(List<NewActivity> batch) {
+        Map<UUID, UUID> survivors = members.survivorsOf(batch.stream().map(NewActivity::memberId).toList());
+        if (survivors.isEmpty()) {
+            return batch;
+        }
+        return batch.stream().map(a -> !survivors.containsKey(a.memberId()) ? a
+                : new NewActivity(survivors.get(a.memberId()), a.type(), a.groupId(), a.occurredAt(), a.idempotencyKey(),
+                        a.attributes(), a.traceParent())).toList();
+    }
+
+    /**
+     * The activities of keys used before (a retry: rare), loaded as entities to answer with, under the member the
+     * key was sent for: a key used by a record merged into it since is the same key (it travelled with the merge).
+     */
     private Map<String, Activity> previousActivities(Map<UUID, RecordingFacts> known) {
         Map<String, Activity> previous = new HashMap<>();
         List<UUID> ids = known.values().stream().flatMap(m -> m.activityIdsByKey().values().stream()).toList();
         if (!ids.isEmpty()) {
+            Map<UUID, Activity> byId = new HashMap<>();
             for (Activity activity : activities.loadByIds(ids)) {
-                previous.put(IdempotentActivities.keyOf(activity.memberId, activity.idempotencyKey), activity);
+                byId.put(activity.id, activity);
             }
+            known.forEach((memberId, facts) -> facts.activityIdsByKey().forEach((key, id) -> {
+                if (byId.containsKey(id)) {
+                    previous.put(IdempotentActivities.keyOf(memberId, key), byId.get(id));
+                }
+            }));
         }
         return previous;
     }
@@ -119,10 +140,11 @@ public class ActivityService {
 
     /** Newest first; {@code after} is the last activity of the previous page. */
     @Transactional
-    public List<Activity> page(UUID memberId, Activity after, int limit) {
-        if (!members.exists(memberId)) {
-            throw new MemberNotFoundException(memberId);
+    public List<Activity> page(UUID id, Activity after, int limit) {
+        if (!members.exists(id)) {
+            throw new MemberNotFoundException(id);
         }
+        UUID memberId = members.survivorOf(id);
         return after == null ? activities.page(memberId, null, null, limit)
                 : activities.page(memberId, after.recordedAt, after.id, limit);
     }
@@ -130,6 +152,7 @@ public class ActivityService {
     @Transactional
     public Activity find(UUID memberId, UUID activityId) {
         Activity activity = activities.byId(activityId).orElse(null);
-        return activity != null && activity.memberId.equals(memberId) ? activity : null;
+        return activity != null && members.survivorOf(activity.memberId).equals(members.survivorOf(memberId)) ? activity
+                : null;
     }
 }

@@ -61,6 +61,10 @@ public class MembershipService {
 
     /** A join request: {@code addedBy} is the reviewer adding staff or handing out roles. */
     public record JoinCommand(UUID memberId, List<String> roles, boolean staff, UUID addedBy, UUID invitedFromGroupId) {
+
+        JoinCommand forMember(UUID survivor) {
+            return new JoinCommand(survivor, roles, staff, addedBy, invitedFromGroupId);
+        }
     }
 
     /** Either the membership (joined) or, for an invitation into a group that screens, the pending application. */
@@ -78,7 +82,7 @@ public class MembershipService {
     public JoinResult join(UUID groupId, JoinCommand command) {
         Instant now = now();
         CommunityGroup group = checks.group(groupId);
-        checks.lockMember(command.memberId());
+        command = command.forMember(checks.lockMember(command.memberId()));
         requireNotMember(command.memberId(), groupId);
         List<String> roleCodes = validRoles(command.roles());
         boolean staff = command.staff() || roles.anyStaff(roleCodes);
@@ -113,7 +117,7 @@ public class MembershipService {
     public MembershipApplication apply(UUID groupId, UUID memberId, List<MembershipApplication.Answer> answers) {
         Instant now = now();
         CommunityGroup group = checks.group(groupId);
-        checks.lockMember(memberId);
+        memberId = checks.lockMember(memberId);
         requireNotMember(memberId, groupId);
         if (applications.findPending(memberId, groupId).isPresent()) {
             throw new MembershipConflictException("application-pending", "memberId",
@@ -197,7 +201,7 @@ public class MembershipService {
         if (!members.exists(memberId)) {
             throw new MemberNotFoundException(memberId);
         }
-        return memberships.ofMember(memberId);
+        return memberships.ofMember(members.survivorOf(memberId));
     }
 
     // --- internals -------------------------------------------------------------------------------
