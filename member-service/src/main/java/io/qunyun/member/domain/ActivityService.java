@@ -22,16 +22,18 @@ public class ActivityService {
 
     private final Members members;
     private final Activities activities;
+    private final Memberships memberships;
     private final RewardContexts contexts;
     private final ActivityBounds bounds;
     private final ActivityPublisher events;
     private final StandingService standing;
     private final Clock clock;
 
-    ActivityService(Members members, Activities activities, RewardContexts contexts, ActivityBounds bounds,
-            ActivityPublisher events, StandingService standing, Clock clock) {
+    ActivityService(Members members, Activities activities, Memberships memberships, RewardContexts contexts,
+            ActivityBounds bounds, ActivityPublisher events, StandingService standing, Clock clock) {
         this.members = members;
         this.activities = activities;
+        this.memberships = memberships;
         this.contexts = contexts;
         this.bounds = bounds;
         this.events = events;
@@ -94,11 +96,41 @@ public class ActivityService {
         Map<UUID, RecordingFacts> known = activities.recordingFacts(
                 batch.stream().map(NewActivity::memberId).toList(),
                 batch.stream().map(NewActivity::idempotencyKey).toList());
+        requireGroupMembers(batch, known, fields);
         ActivityBatch call = new ActivityBatch(batch, fields, known, previousActivities(known), contexts.forOneCall(),
                 clock, activities, standing);
         List<Optional<RecordedActivity>> results = call.record();
         events.recorded(call.inserted());
         return results;
+    }
+
+    /**
+     * An activity's group must be one its member was in when it happened (issue 23): an invented group earned the
+     * in-group rate. Refused (422 naming groupId) rather than credited as outside any group: no decision table says
+     * which yet (docs/errors.md). Members that do not exist are answered 404 by the caller.
+     */
+    private void requireGroupMembers(List<NewActivity> batch, Map<UUID, RecordingFacts> known, String fields) {
+        List<Integer> positions = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).groupId() != null && known.containsKey(batch.get(i).memberId())) {
+                positions.add(i);
+            }
+        }
+        if (positions.isEmpty()) {
+            return;
+        }
+        java.util.Set<Integer> held = memberships.heldAt(positions.stream().map(i -> batch.get(i).memberId()).toList(),
+                positions.stream().map(i -> batch.get(i).groupId()).toList(),
+                positions.stream().map(i -> batch.get(i).occurredAt()).toList());
+        for (int p = 0; p < positions.size(); p++) {
+            if (!held.contains(p)) {
+                NewActivity a = batch.get(positions.get(p));
+                throw new NotAGroupMemberException(fields.formatted(positions.get(p)) + "groupId",
+                        "成员在 " + a.occurredAt() + " 不在群 " + a.groupId() + " 中 / member " + a.memberId()
+                                + " held no membership of group " + a.groupId() + " at " + a.occurredAt()
+                                + " (an unknown group, one never joined, or a membership that had ended)");
+            }
+        }
     }
 
     /** An activity sent for a merged record is the survivor's (issue 23): its points, caps and keys are the survivor's. */

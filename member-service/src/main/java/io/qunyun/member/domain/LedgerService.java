@@ -153,7 +153,7 @@ public class LedgerService {
     }
 
     private static PointsLedger.DayKey dayKey(RewardDecision decision, LocalDate day) {
-        return new PointsLedger.DayKey(decision.memberId(), decision.activityType(), decision.groupId(), day);
+        return new PointsLedger.DayKey(decision.memberId(), decision.activityType(), day);
     }
 
     /**

@@ -41,7 +41,7 @@ public record RewardDecision(
     }
 
     /**
-     * @param maxPerDay        credited activities of this type per member, group and local day; null = no cap
+     * @param maxPerDay        credited activities of this type per member and local day (all groups); null = no cap
      * @param capRule          the CreditCaps row
      * @param growthInput      PURCHASES, CONTENT or BEHAVIOUR; null = no growth
      * @param expiresAfterDays days until the credited points expire; null = never
