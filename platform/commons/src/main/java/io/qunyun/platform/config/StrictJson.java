@@ -22,12 +22,4 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
-
-    /** A copy of {@code mapper} that ignores unknown fields and lets the last of duplicate fields win: for events. */
-    public static ObjectMapper lenient(ObjectMapper mapper) {
-        ObjectMapper copy = mapper.copy();
-        copy.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        copy.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        return copy;
-    }
 }
