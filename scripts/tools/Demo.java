@@ -55,16 +55,19 @@ public class Demo {
                 .toString());
         String memberId = member.path("id").asText();
         System.out.println("member " + memberId);
-        String group = UUID.randomUUID().toString();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        String[][] activities = { { "CHECK_IN", group }, { "CHECK_IN", null }, { "SHARE", group },
-                { "CONTENT_POST", group }, { "PURCHASE", null }, { "AD_SPAM", group } };
+        // not in any group yet: activities outside a group (the group steps below are in a real group)
+        String[][] activities = { { "CHECK_IN", null }, { "SHARE", null }, { "CONTENT_POST", null },
+                { "PURCHASE", null }, { "AD_SPAM", null } };
         for (String[] a : activities) {
             JsonNode recorded = post(MEMBERS + "/members/" + memberId + "/activities", activity(a[0], a[1], now));
             System.out.println(pick(recorded, "type", "groupId", "activityId"));
         }
         System.out.println("(the same check-in sent again with its idempotency key is not counted twice)");
-        post(MEMBERS + "/members/" + memberId + "/activities", activity("CHECK_IN", group, now));
+        post(MEMBERS + "/members/" + memberId + "/activities", activity("CHECK_IN", null, now));
+        System.out.println("a check-in in a group the member is not in is refused (it would earn the in-group rate):");
+        show(post(MEMBERS + "/members/" + memberId + "/activities", activity("CHECK_IN", UUID.randomUUID().toString(),
+                now).replace("\"idempotencyKey\":\"", "\"idempotencyKey\":\"invented-")), "status", "type", "detail");
 
         say("4. Points credited through Kafka (member-activities → rules-service → reward-decisions → ledger)");
         JsonNode points = awaitEntries(memberId, activities.length);

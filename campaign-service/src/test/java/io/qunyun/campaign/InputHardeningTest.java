@@ -46,7 +46,8 @@ class InputHardeningTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://qunyun.io/problems/malformed-body"))
                 .body("errors[0].field", equalTo("body"));
-        // in a field the request does not have: the parser still reads (skips) it, down to the limit
+        // in a field the request does not have: the parser still reads it, down to the limit (the body is unreadable
+        // before the field is refused as unknown)
         given().contentType(ContentType.JSON).body(GroupResourceTest.LEAD_GROUP.replace("\"name\":",
                 "\"extra\": " + "{\"a\":".repeat(1500) + "1" + "}".repeat(1500) + ", \"name\":")).post("/groups")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -79,6 +80,21 @@ class InputHardeningTest {
     }
 
     /** The generic mappers of platform-commons answer in this service (io.qunyun.testkit.PlatformMappers). */
+    /** Issue 23: unknown and repeated fields were ignored (the last of two won); now 400 naming the field. */
+    @Test
+    void unknownAndRepeatedFieldsAreRefusedNamingTheFieldAndWriteNothing() {
+        long before = count();
+        given().contentType(ContentType.JSON).body(GroupResourceTest.LEAD_GROUP.replace("\"name\":", "\"foo\":\"bar\", \"name\":"))
+                .post("/groups").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://qunyun.io/problems/invalid-request"))
+                .body("errors[0].field", equalTo("foo"));
+        given().contentType(ContentType.JSON).body(GroupResourceTest.LEAD_GROUP.replace("\"name\":", "\"name\":\"x\", \"name\":"))
+                .post("/groups").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://qunyun.io/problems/invalid-request"))
+                .body("errors[0].field", equalTo("name"));
+        assertEquals(before, count());
+    }
+
     @Test
     void platformMappersAnswerHere() {
         io.qunyun.testkit.PlatformMappers.answerOn("/groups");

@@ -38,6 +38,7 @@ class ActivityRecordedGoldenTest {
             golden = json.readTree(in);
         }
         String memberId = TestData.newMember();
+        TestData.memberSince(memberId, golden.at("/data/groupId").asText(), "2000-01-01T00:00:00Z");
         JsonNode published;
         try (KafkaCompanion kafka = TestData.kafka()) {
             ConsumerTask<String, String> events = TestData.activityEvents(kafka, memberId);

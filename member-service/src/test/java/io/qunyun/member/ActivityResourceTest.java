@@ -66,6 +66,7 @@ class ActivityResourceTest {
     @Test
     void sameIdempotencyKeyRecordsOneActivityAndPublishesOneEvent() throws Exception {
         String memberId = TestData.newMember();
+        TestData.memberSince(memberId, GROUP, "2026-11-01T00:00:00Z");
         ConsumerTask<String, String> events = TestData.activityEvents(kafka, memberId);
 
         // +08:00 on input, UTC on output: the same instant.

@@ -8,8 +8,10 @@ import static io.qunyun.member.Memberships.problem;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -235,7 +237,13 @@ class MembershipResourceTest {
         problem(given().contentType(ContentType.JSON).body("{\"memberId\":\"" + memberId + "\"}")
                 .post("/groups/{g}/members", groupId), 409, "groupId")
                 .body("type", equalTo("https://qunyun.io/problems/screening-required"))
-                .body("rule", equalTo("J02 left with a reason: screened rejoin"));
+                .body("rule", equalTo("J02 left with a reason: screened rejoin"))
+                .body("tableVersion", equalTo("sha256:adm"))
+                // the refusal is the Admission row's, not the group's setting (issue 23, item 5)
+                .body("detail", containsString("re-entry to group " + groupId + " needs screening"))
+                .body("detail", containsString("J02 left with a reason: screened rejoin"))
+                .body("detail", containsString("重新入群需审核"))
+                .body("detail", not(containsString("screens new members")));
         given().contentType(ContentType.JSON).body("{\"memberId\":\"" + memberId
                 + "\",\"answers\":[{\"question\":\"q\",\"answer\":\"a\"}]}").post("/groups/{g}/applications", groupId)
                 .then().statusCode(201).body("admissionRule", equalTo("J02 left with a reason: screened rejoin"));

@@ -88,23 +88,38 @@ class PointsCapAndContextTest {
         assertEquals("REWARD", byActivity.get(nextDay).get("kind"));
     }
 
+    /**
+     * Issue 23, item 1: the cap counts per member and local day, whatever group the activity names. Per group, four
+     * invented groups earned four check-ins a day where C01 allows one. Without a policy nothing is capped.
+     */
     @Test
-    void capCountsPerGroupAndNeverCapsWithoutAPolicy() {
+    void capCountsPerMemberAcrossGroupsAndNeverCapsWithoutAPolicy() {
         String memberId = TestData.newMember();
         String groupA = UUID.randomUUID().toString();
         String groupB = UUID.randomUUID().toString();
+        String groupC = UUID.randomUUID().toString();
+        String inB = UUID.randomUUID().toString();
+        String outside = UUID.randomUUID().toString();
         publish(kafka, "reward-decisions", memberId,
                 rewardDecision(memberId, UUID.randomUUID().toString(), "CHECK_IN", groupA, "2026-08-21T02:00:00Z", 20, false, CHECK_IN_POLICY),
-                rewardDecision(memberId, UUID.randomUUID().toString(), "CHECK_IN", groupB, "2026-08-21T03:00:00Z", 20, false, CHECK_IN_POLICY),
+                rewardDecision(memberId, inB, "CHECK_IN", groupB, "2026-08-21T03:00:00Z", 20, false, CHECK_IN_POLICY),
+                rewardDecision(memberId, UUID.randomUUID().toString(), "CHECK_IN", groupC, "2026-08-21T03:30:00Z", 20, false, CHECK_IN_POLICY),
+                rewardDecision(memberId, outside, "CHECK_IN", null, "2026-08-21T03:45:00Z", 10, false, CHECK_IN_POLICY),
                 rewardDecision(memberId, UUID.randomUUID().toString(), "CHECK_IN", groupA, "2026-08-21T04:00:00Z", 20, false, null));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/members/{id}/points", memberId)
-                .then().statusCode(200).body("entries", hasSize(3)).body("balance", equalTo(60)));
+                .then().statusCode(200).body("entries", hasSize(5)).body("balance", equalTo(40)));
+        var entries = given().get("/members/{id}/points", memberId).then().extract().jsonPath().getList("entries", Map.class);
+        Map<String, Map<?, ?>> byActivity = new java.util.HashMap<>();
+        entries.forEach(e -> byActivity.put((String) e.get("activityId"), e));
+        assertEquals("C01 one credited check-in a day", byActivity.get(inB).get("cappedBy"));
+        assertEquals("C01 one credited check-in a day", byActivity.get(outside).get("cappedBy"));
     }
 
     @Test
     void checkInsCarryTheStreakOfConsecutiveLocalDaysAndPurchasesTheirAttributes() throws Exception {
         String memberId = TestData.newMember();
         String group = UUID.randomUUID().toString();
+        TestData.memberSince(memberId, group, "2026-08-01T00:00:00Z"); // activities name a group the member is in
         // campaign-service announces the group's phase
         publish(kafka, "campaign-phase-changed", group, phaseChanged(group, "CLIMAX", "2026-08-20T00:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(

@@ -43,6 +43,28 @@ final class TestData {
                 .formatted(quoted(type), quoted(groupId), quoted(occurredAt), quoted(idempotencyKey));
     }
 
+    /**
+     * Makes the member a member of the group since {@code joinedAt} (the group replica too, when missing), straight in
+     * the database: tests that record activities in a group at a past instant need a membership then (issue 23), and
+     * the join endpoint joins now.
+     */
+    static void memberSince(String memberId, String groupId, String joinedAt) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
+                    .instance(jakarta.persistence.EntityManager.class).get();
+            em.createNativeQuery("""
+                    INSERT INTO community_group (id, name, state, updated_at)
+                    VALUES (CAST(?1 AS uuid), 'test group', 'ACTIVE', now()) ON CONFLICT (id) DO NOTHING""")
+                    .setParameter(1, groupId).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO memberships (id, member_id, group_id, staff, layer, stage, activity_state, joined_at,
+                                             admitted_via)
+                    VALUES (gen_random_uuid(), CAST(?1 AS uuid), CAST(?2 AS uuid), false, 'PERIPHERY', 'CURIOUS',
+                            'ACTIVE', CAST(?3 AS timestamptz), 'DIRECT')""")
+                    .setParameter(1, memberId).setParameter(2, groupId).setParameter(3, joinedAt).executeUpdate();
+        });
+    }
+
     /** Puts the virtual clock back at the real time (tests that move it call this afterwards). */
     static void resetClock() {
         given().contentType(ContentType.JSON)

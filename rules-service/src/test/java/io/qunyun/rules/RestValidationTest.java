@@ -107,11 +107,28 @@ class RestValidationTest {
         problem("/decisions/reward", "[".repeat(1001) + "]".repeat(1001))
                 .body("type", equalTo("https://qunyun.io/problems/malformed-body"))
                 .body("errors[0].field", equalTo("body"));
-        // in a field the request does not have: the parser still reads (skips) it, down to the limit
+        // in a field the request does not have: the parser still reads it, down to the limit (the body is unreadable
+        // before the field is refused as unknown)
         problem("/decisions/five-w-one-h", "{\"groupType\":\"LEAD\",\"extra\":" + "{\"a\":".repeat(2000) + "1"
                 + "}".repeat(2000) + "}")
                 .body("type", equalTo("https://qunyun.io/problems/malformed-body"))
                 .body("detail", containsString("nesting depth"));
+    }
+
+    /** Issue 23: unknown and repeated fields were ignored (the last of two won); now 400 naming the field. */
+    @Test
+    void unknownAndRepeatedFieldsAreRefusedNamingTheField() {
+        problem("/decisions/reward", "{\"activityType\":\"SHARE\",\"points\":-100}")
+                .body("type", equalTo("https://qunyun.io/problems/invalid-request"))
+                .body("errors[0].field", equalTo("points"))
+                .body("errors[0].message", containsString("is not a field of this request"));
+        problem("/decisions/reward", "{\"activityType\":\"SHARE\",\"activityType\":\"AD_SPAM\"}")
+                .body("type", equalTo("https://qunyun.io/problems/invalid-request"))
+                .body("errors[0].field", equalTo("activityType"))
+                .body("errors[0].message", containsString("is given more than once"));
+        problem("/decisions/positioning", "{\"from\":\"INTEREST\",\"to\":\"DESIRE\",\"foo\":\"" + "x".repeat(1_000_000)
+                + "\"}")
+                .body("errors[0].field", equalTo("foo"));
     }
 
     /** Text PostgreSQL cannot store is refused where it is read, naming the field (docs/errors.md). */

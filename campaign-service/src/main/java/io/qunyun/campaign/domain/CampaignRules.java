@@ -54,6 +54,7 @@ public interface CampaignRules {
     record PositioningQuestion(AidassStage from, AidassStage to, boolean screened) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record PositioningDecision(String type, Integer lifespanHours, String intensity, String primaryMetric,
             String table, String tableVersion, List<String> firedRules) {
     }
@@ -62,10 +63,12 @@ public interface CampaignRules {
             Integer lifecycleHours, Monetization how) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record FiveW1HDecision(boolean blocked, List<Finding> findings, String table, String tableVersion,
             List<String> firedRules) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Finding(String severity, String code, String message, String rule) {
     }
 }

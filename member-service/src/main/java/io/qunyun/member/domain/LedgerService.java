@@ -55,17 +55,27 @@ public class LedgerService {
      * is appended with 0 points and the reason "capped by &lt;row&gt;", never dropped.
      */
     @Transactional
-    public CreditResult credit(List<RewardDecision> decisions) {
+    public CreditResult credit(List<RewardDecision> sent) {
+        List<RewardDecision> decisions = sent;
         // A whole poll in a handful of round trips (profile in docs/performance.md): which members exist and
         // their row locks (one statement), which activities are credited already, the day's cap counters, one batch of
         // ledger rows, one batch of balance updates, one read of the grown members.
         Set<UUID> known = members.lockExisting(decisions.stream().map(RewardDecision::memberId).distinct().toList());
+        // Asked under the locks, so no merge of these records can commit meanwhile: a decision about an activity of a
+        // merged record (decided after the merge moved its balance) is the survivor's, or its points would be stranded.
+        Map<UUID, UUID> survivors = members.survivorsOf(known);
+        if (!survivors.isEmpty()) {
+            decisions = decisions.stream().map(d -> survivors.containsKey(d.memberId())
+                    ? d.forMember(survivors.get(d.memberId())) : d).toList();
+            known = members.lockExisting(decisions.stream().map(RewardDecision::memberId).distinct().toList());
+        }
+        Set<UUID> locked = known;
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<RewardDecision> unknown = new ArrayList<>();
         // Under the members' locks nobody else appends rows of these members, so what is present now stays
         // true until commit; within the batch a repeated activity counts once.
         Set<UUID> seen = new HashSet<>(ledger.presentActivityIds(
-                decisions.stream().filter(d -> known.contains(d.memberId())).map(RewardDecision::activityId).toList()));
+                decisions.stream().filter(d -> locked.contains(d.memberId())).map(RewardDecision::activityId).toList()));
         Map<UUID, ZoneId> zoneOf = new HashMap<>();
         List<RewardDecision> fresh = new ArrayList<>();
         List<LocalDate> days = new ArrayList<>();
@@ -119,7 +129,9 @@ public class LedgerService {
      * {@code limit + 1} entries, so the caller can tell whether another page follows.
      */
     @Transactional
-    public PointsStatement statement(UUID memberId, Long after, int limit) {
+    public PointsStatement statement(UUID id, Long after, int limit) {
+        members.byId(id).orElseThrow(() -> new MemberNotFoundException(id));
+        UUID memberId = members.survivorOf(id); // a merged record reads as its survivor (issue 23)
         var member = members.byId(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
         return new PointsStatement(member, ledger.page(memberId, after, limit + 1));
     }
@@ -141,7 +153,7 @@ public class LedgerService {
     }
 
     private static PointsLedger.DayKey dayKey(RewardDecision decision, LocalDate day) {
-        return new PointsLedger.DayKey(decision.memberId(), decision.activityType(), decision.groupId(), day);
+        return new PointsLedger.DayKey(decision.memberId(), decision.activityType(), day);
     }
 
     /**

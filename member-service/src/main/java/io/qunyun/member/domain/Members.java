@@ -3,6 +3,7 @@ package io.qunyun.member.domain;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +45,21 @@ public interface Members {
     boolean addIdentity(UUID memberId, String sourceSystem, String externalId, Instant at);
 
     void moveIdentities(UUID from, UUID to);
+
+    /**
+     * Of these ids, those merged into another record, each with its survivor (one hop: a merge re-points the records
+     * merged into the merged one). Every read and write names a member through this, so a merged id acts on the
+     * survivor.
+     */
+    Map<UUID, UUID> survivorsOf(Collection<UUID> ids);
+
+    /** The survivor of a merged id; any other id itself. */
+    default UUID survivorOf(UUID id) {
+        return survivorsOf(List.of(id)).getOrDefault(id, id);
+    }
+
+    /** The records merged into this survivor (their idempotency keys are the survivor's). */
+    List<UUID> mergedInto(UUID survivor);
 
     /** (source system, external id) rows of the member. */
     List<Object[]> identitiesOf(UUID memberId);

@@ -35,10 +35,13 @@ public class MembershipChecks {
                 "member " + memberId + " has no open membership of group " + groupId));
     }
 
-    void lockMember(UUID memberId) {
-        if (members.lockById(memberId).isEmpty()) {
+    /** Locks the member's row; a merged record's survivor is the member (issue 23), whose id this returns. */
+    UUID lockMember(UUID memberId) {
+        UUID survivor = members.survivorOf(memberId);
+        if (members.lockById(survivor).isEmpty()) {
             throw new NotFoundException("memberId", "no member with id " + memberId);
         }
+        return survivor;
     }
 
     CommunityGroup group(UUID groupId) {

@@ -44,7 +44,7 @@ public class MembershipExits {
     @Transactional
     public Membership leave(UUID groupId, UUID memberId, String reason) {
         checks.group(groupId);
-        checks.lockMember(memberId);
+        memberId = checks.lockMember(memberId);
         Membership membership = checks.requireMember(memberId, groupId);
         end(membership, blank(reason) ? ExitKind.VOLUNTARY : ExitKind.VOLUNTARY_WITH_REASON,
                 blank(reason) ? null : reason.strip(), null, now());
@@ -60,7 +60,7 @@ public class MembershipExits {
             throw new InvalidRequestException("reason", "an expulsion needs a reason");
         }
         checks.requireReviewer(reviewerId, groupId, "reviewerId");
-        checks.lockMember(memberId);
+        memberId = checks.lockMember(memberId);
         Membership membership = checks.requireMember(memberId, groupId);
         end(membership, ExitKind.EXPELLED, reason.strip(), "reviewer:" + reviewerId, now());
         audit.record(AuditActions.MEMBER_EXPELLED, memberId, AuditLog.detail("groupId", groupId, "membershipId",

@@ -61,21 +61,28 @@ public class MembershipService {
 
     /** A join request: {@code addedBy} is the reviewer adding staff or handing out roles. */
     public record JoinCommand(UUID memberId, List<String> roles, boolean staff, UUID addedBy, UUID invitedFromGroupId) {
+
+        JoinCommand forMember(UUID survivor) {
+            return new JoinCommand(survivor, roles, staff, addedBy, invitedFromGroupId);
+        }
     }
 
     /** Either the membership (joined) or, for an invitation into a group that screens, the pending application. */
     public record JoinResult(Membership membership, MembershipApplication application) {
     }
 
-    /** What admission requires of a (former) member; {@code rule} is the Admission row, null for a first join. */
-    private record Admission(boolean screening, String rule) {
+    /**
+     * What admission requires of a (former) member; {@code rule}, {@code tableVersion} and {@code reason} are the
+     * Admission row's (null for a first join), {@code byTable} whether that row, not the group's setting, asks for screening.
+     */
+    private record Admission(boolean screening, String rule, String tableVersion, String reason, boolean byTable) {
     }
 
     @Transactional
     public JoinResult join(UUID groupId, JoinCommand command) {
         Instant now = now();
         CommunityGroup group = checks.group(groupId);
-        checks.lockMember(command.memberId());
+        command = command.forMember(checks.lockMember(command.memberId()));
         requireNotMember(command.memberId(), groupId);
         List<String> roleCodes = validRoles(command.roles());
         boolean staff = command.staff() || roles.anyStaff(roleCodes);
@@ -89,9 +96,7 @@ public class MembershipService {
         Admission admission = admission(command.memberId(), group, now);
         if (admission.screening()) {
             if (command.invitedFromGroupId() == null) {
-                throw new MembershipConflictException("screening-required", "groupId", "group " + groupId
-                        + " screens new members: apply with POST /groups/" + groupId + "/applications", admission.rule(),
-                        null);
+                throw screeningRequired(groupId, admission);
             }
             // an invitation into a screening group becomes an application the group's reviewer decides
             MembershipApplication application = newApplication(command.memberId(), groupId, List.of(), admission.rule(), now);
@@ -112,7 +117,7 @@ public class MembershipService {
     public MembershipApplication apply(UUID groupId, UUID memberId, List<MembershipApplication.Answer> answers) {
         Instant now = now();
         CommunityGroup group = checks.group(groupId);
-        checks.lockMember(memberId);
+        memberId = checks.lockMember(memberId);
         requireNotMember(memberId, groupId);
         if (applications.findPending(memberId, groupId).isPresent()) {
             throw new MembershipConflictException("application-pending", "memberId",
@@ -196,7 +201,7 @@ public class MembershipService {
         if (!members.exists(memberId)) {
             throw new MemberNotFoundException(memberId);
         }
-        return memberships.ofMember(memberId);
+        return memberships.ofMember(members.survivorOf(memberId));
     }
 
     // --- internals -------------------------------------------------------------------------------
@@ -205,7 +210,7 @@ public class MembershipService {
     private Admission admission(UUID memberId, CommunityGroup group, Instant now) {
         Optional<Membership> previous = memberships.latestEnded(memberId, group.id);
         if (previous.isEmpty()) {
-            return new Admission(group.screeningRequired, null);
+            return new Admission(group.screeningRequired, null, null, null, false);
         }
         Membership last = previous.get();
         ZoneId zone = zones.of(group.id);
@@ -217,7 +222,20 @@ public class MembershipService {
                     + " may not rejoin group " + group.id + ": " + decision.reason(), decision.decidedBy(),
                     decision.tableVersion());
         }
-        return new Admission(group.screeningRequired || decision.screeningRequired(), decision.decidedBy());
+        return new Admission(group.screeningRequired || decision.screeningRequired(), decision.decidedBy(),
+                decision.tableVersion(), decision.reason(), decision.screeningRequired());
+    }
+
+    /** The 409 names who asks for screening: the Admission row for a former member, else the group's setting. */
+    private static MembershipConflictException screeningRequired(UUID groupId, Admission admission) {
+        String apply = "POST /groups/" + groupId + "/applications";
+        // the table's reason is bilingual already ("中文 / English")
+        String message = admission.byTable()
+                ? "重新入群需审核 / re-entry to group " + groupId + " needs screening, Admission row '" + admission.rule()
+                        + "': " + admission.reason() + "; 请申请 / apply with " + apply
+                : "该群需审核新成员 / group " + groupId + " screens new members; 请申请 / apply with " + apply;
+        return new MembershipConflictException("screening-required", "groupId", message, admission.rule(),
+                admission.tableVersion());
     }
 
     /** A new open membership with the standing the MemberStanding table gives someone who just joined. */

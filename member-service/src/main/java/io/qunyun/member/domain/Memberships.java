@@ -36,6 +36,12 @@ public interface Memberships {
     /** Open memberships due for a standing evaluation, row-locked, skipping rows locked elsewhere. */
     List<Membership> lockDue(Instant now, int limit);
 
+    /**
+     * Of these (member, group, instant) triples, given as parallel lists, the positions whose member held a
+     * membership of the group at that instant (joined at or before it, not left by then).
+     */
+    java.util.Set<Integer> heldAt(List<UUID> memberIds, List<UUID> groupIds, List<Instant> instants);
+
     /** Adds activities to their open memberships' standing facts and makes those due at {@code dueAt}. */
     void addActivities(List<ActivityFacts> facts, Instant dueAt);
 }

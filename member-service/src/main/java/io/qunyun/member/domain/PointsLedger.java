@@ -11,8 +11,11 @@ import java.util.UUID;
 /** Port: the points ledger and the balances it moves (implemented by persistence.PointsLedgerRepository). */
 public interface PointsLedger {
 
-    /** One day's cap counter: member, activity type, group (null = outside any group), local day. */
-    record DayKey(UUID memberId, String activityType, UUID groupId, LocalDate localDay) {
+    /**
+     * One day's cap counter: member, activity type, local day. Not per group (issue 23): a cap per group multiplied
+     * with every group named, so invented groups were a way around it.
+     */
+    record DayKey(UUID memberId, String activityType, LocalDate localDay) {
     }
 
     /** Appends the posting unless its activity has a row; the new row's id, null when it had one. */

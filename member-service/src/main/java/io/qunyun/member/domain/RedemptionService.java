@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,14 +69,17 @@ public class RedemptionService {
      * @throws InsufficientPointsException when the balance does not cover the cost
      */
     @Transactional
-    public Redeemed redeem(UUID memberId, UUID rewardId, String idempotencyKey) {
-        if (!members.exists(memberId)) {
-            throw new MemberNotFoundException(memberId);
+    public Redeemed redeem(UUID sentId, UUID rewardId, String idempotencyKey) {
+        if (!members.exists(sentId)) {
+            throw new MemberNotFoundException(sentId);
         }
+        // a merged record spends its survivor's balance (issue 23); merges lock the survivor too, so the lock below
+        // serialises us with them
+        UUID memberId = members.survivorOf(sentId);
         CatalogueReward reward = catalogue.byId(rewardId).filter(r -> r.active)
                 .orElseThrow(() -> new RewardNotFoundException(rewardId));
         members.lockForUpdate(Set.of(memberId));
-        var previous = redemptions.findByKey(memberId, idempotencyKey);
+        var previous = previousRedemption(memberId, idempotencyKey);
         Member member = members.fresh(memberId).orElseThrow();
         if (previous.isPresent() && !previous.get().rewardId.equals(rewardId)) {
             throw new IdempotencyKeyReusedException("idempotencyKey", "was used to redeem another reward ("
@@ -103,5 +107,20 @@ public class RedemptionService {
         audit.record(AuditActions.REDEMPTION_MADE, redemption.id, AuditLog.detail("memberId", memberId, "rewardId",
                 reward.id, "rewardCode", reward.code, "cost", reward.cost));
         return new Redeemed(redemption, reward, member.pointsBalance - reward.cost, true);
+    }
+
+    /** The redemption of this key by the member or by a record merged into it: keys travel with a merge. */
+    private Optional<Redemption> previousRedemption(UUID memberId, String idempotencyKey) {
+        Optional<Redemption> own = redemptions.findByKey(memberId, idempotencyKey);
+        if (own.isPresent()) {
+            return own;
+        }
+        for (UUID merged : members.mergedInto(memberId)) {
+            Optional<Redemption> theirs = redemptions.findByKey(merged, idempotencyKey);
+            if (theirs.isPresent()) {
+                return theirs;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -34,8 +34,14 @@ public record RewardDecision(
                 null, false, false, null);
     }
 
+    /** The same decision for the survivor of a merge: a merged record's activities are credited to it. */
+    public RewardDecision forMember(UUID survivor) {
+        return new RewardDecision(decisionId, activityId, survivor, activityType, points, reason, firedRules, tableVersion,
+                occurredAt, groupId, penalty, expel, policy);
+    }
+
     /**
-     * @param maxPerDay        credited activities of this type per member, group and local day; null = no cap
+     * @param maxPerDay        credited activities of this type per member and local day (all groups); null = no cap
      * @param capRule          the CreditCaps row
      * @param growthInput      PURCHASES, CONTENT or BEHAVIOUR; null = no growth
      * @param expiresAfterDays days until the credited points expire; null = never

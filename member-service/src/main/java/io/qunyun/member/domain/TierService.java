@@ -154,6 +154,6 @@ public class TierService {
         if (!members.exists(memberId)) {
             throw new MemberNotFoundException(memberId);
         }
-        return decisions.changesOf(memberId);
+        return decisions.changesOf(members.survivorOf(memberId));
     }
 }

@@ -85,11 +85,18 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT m.id, m.tier, m.prior_offences, a.idempotency_key, a.id
+                    SELECT m.id, m.tier, m.prior_offences, sent.idempotency_key, a.id
                     FROM members m
                     LEFT JOIN (SELECT DISTINCT member_id, idempotency_key FROM unnest(?::uuid[], ?::text[])
                                AS sent(member_id, idempotency_key)) sent ON sent.member_id = m.id
-                    LEFT JOIN activities a ON a.member_id = sent.member_id AND a.idempotency_key = sent.idempotency_key
+                    LEFT JOIN LATERAL (
+                        SELECT u.id FROM activities u
+                        WHERE u.member_id = sent.member_id AND u.idempotency_key = sent.idempotency_key
+                        UNION ALL -- the keys of records merged into the member travelled with them (issue 23)
+                        SELECT u.id FROM members x
+                        JOIN activities u ON u.member_id = x.id AND u.idempotency_key = sent.idempotency_key
+                        WHERE x.merged_into = sent.member_id
+                        LIMIT 1) a ON true
                     WHERE m.id = ANY (?)""")) {
                 java.sql.Array members = connection.createArrayOf("uuid", memberIds.toArray());
                 query.setArray(1, members);
@@ -104,7 +111,7 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
                             facts.put(id, member);
                         }
                         String key = rows.getString(4);
-                        if (key != null) {
+                        if (key != null && rows.getObject(5) != null) {
                             member.activityIdsByKey().put(key, (UUID) rows.getObject(5));
                         }
                     }

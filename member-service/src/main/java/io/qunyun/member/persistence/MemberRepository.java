@@ -199,6 +199,34 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID>, Me
                 .setParameter("to", to).setParameter("from", from).executeUpdate();
     }
 
+    @Override
+    public java.util.Map<UUID, UUID> survivorsOf(Collection<UUID> ids) {
+        java.util.Map<UUID, UUID> survivors = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return survivors;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            // primary-key probes; almost every id is no merged record, so this usually answers nothing
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, merged_into FROM members WHERE id = ANY (?) AND merged_into IS NOT NULL")) {
+                query.setArray(1, connection.createArrayOf("uuid", ids.stream().distinct().toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        survivors.put((UUID) rows.getObject(1), (UUID) rows.getObject(2));
+                    }
+                }
+            }
+        });
+        return survivors;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public java.util.List<UUID> mergedInto(UUID survivor) {
+        return getEntityManager().createNativeQuery("SELECT id FROM members WHERE merged_into = :survivor", UUID.class)
+                .setParameter("survivor", survivor).getResultList();
+    }
+
     @SuppressWarnings("unchecked")
     public java.util.List<Object[]> identitiesOf(UUID memberId) {
         return getEntityManager().createNativeQuery("""

@@ -149,4 +149,31 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
     public void save(Membership membership) {
         persist(membership);
     }
+
+    @Override
+    public java.util.Set<Integer> heldAt(List<UUID> memberIds, List<UUID> groupIds, List<Instant> instants) {
+        java.util.Set<Integer> held = new java.util.HashSet<>();
+        if (memberIds.isEmpty()) {
+            return held;
+        }
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            // one statement for the whole batch; each triple one probe of ix_memberships_member
+            try (java.sql.PreparedStatement query = connection.prepareStatement("""
+                    SELECT q.i FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[]) WITH ORDINALITY
+                                    AS q(member_id, group_id, at, i)
+                    WHERE EXISTS (SELECT 1 FROM memberships m
+                                  WHERE m.member_id = q.member_id AND m.group_id = q.group_id
+                                    AND m.joined_at <= q.at AND (m.left_at IS NULL OR m.left_at > q.at))""")) {
+                query.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                query.setArray(2, connection.createArrayOf("uuid", groupIds.toArray()));
+                query.setArray(3, connection.createArrayOf("text", instants.stream().map(Instant::toString).toArray()));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        held.add((int) rows.getLong(1) - 1);
+                    }
+                }
+            }
+        });
+        return held;
+    }
 }

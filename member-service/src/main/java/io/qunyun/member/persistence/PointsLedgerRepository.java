@@ -181,18 +181,18 @@ public class PointsLedgerRepository implements PanacheRepository<LedgerEntry>, P
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT member_id, activity_type, group_id, local_day, count(*) FROM points_ledger
+                    SELECT member_id, activity_type, local_day, count(*) FROM points_ledger
                     WHERE member_id = ANY (?) AND local_day = ANY (?) AND kind = 'REWARD' AND points > 0
-                    GROUP BY member_id, activity_type, group_id, local_day""")) {
+                    GROUP BY member_id, activity_type, local_day""")) {
                 query.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
                 query.setArray(2, connection.createArrayOf("date",
                         days.stream().map(LocalDate::toString).toArray()));
                 try (java.sql.ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        DayKey key = new DayKey((UUID) rows.getObject(1), rows.getString(2), (UUID) rows.getObject(3),
-                                rows.getObject(4, LocalDate.class));
+                        DayKey key = new DayKey((UUID) rows.getObject(1), rows.getString(2),
+                                rows.getObject(3, LocalDate.class));
                         if (keys.contains(key)) {
-                            counts.put(key, rows.getLong(5));
+                            counts.put(key, rows.getLong(4));
                         }
                     }
                 }

@@ -20,6 +20,7 @@ import io.qunyun.member.domain.InvalidRequestException;
 import io.qunyun.member.domain.MemberNotFoundException;
 import io.qunyun.member.domain.MembershipConflictException;
 import io.qunyun.member.domain.MergeConflictException;
+import io.qunyun.member.domain.NotAGroupMemberException;
 import io.qunyun.member.domain.NotAReviewerException;
 import io.qunyun.member.domain.NotFoundException;
 import io.qunyun.member.domain.RewardNotFoundException;
@@ -78,6 +79,11 @@ public class MemberProblemMappers {
     public Response notAReviewer(NotAReviewerException exception, UriInfo uriInfo) {
         return problem(ProblemType.NOT_A_REVIEWER, exception.getMessage(), uriInfo, exception.field(),
                 exception.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notAGroupMember(NotAGroupMemberException exception, UriInfo uriInfo) {
+        return Problems.field(ProblemType.NOT_A_GROUP_MEMBER, exception.field(), exception.getMessage(), uriInfo);
     }
 
     @ServerExceptionMapper

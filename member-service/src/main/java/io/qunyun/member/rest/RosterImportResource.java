@@ -1,10 +1,5 @@
 package io.qunyun.member.rest;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,21 +10,19 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.qunyun.member.domain.RosterImportService;
 import io.qunyun.member.domain.RosterRow;
 import io.qunyun.platform.rest.InvalidParameterException;
 
 /**
- * {@code POST /members/import} (text/csv, UTF-8 with or without BOM): header
- * {@code sourceSystem,externalId,displayName}, one member per row. Good rows are imported, bad rows
- * reported with their row number and field; a file that cannot be read at all is a 400 that writes
- * nothing.
+ * {@code POST /members/import} (text/csv in the declared charset, else UTF-8; a BOM is skipped): header
+ * {@code sourceSystem,externalId,displayName}, one member per row. Good rows are imported, bad rows (blank or
+ * long fields, a repeated key, an extra value, an unreadable row) reported with their row number and field; a
+ * file that cannot be decoded or has no such header is a 400 that writes nothing.
  */
 @Path("/members/import")
 public class RosterImportResource {
@@ -46,8 +39,6 @@ public class RosterImportResource {
     public record ImportResult(int rows, int imported, int updated, int unchanged, int failed, List<RowError> errors) {
     }
 
-    private static final CsvMapper CSV = new CsvMapper();
-
     private final RosterImportService service;
 
     RosterImportResource(RosterImportService service) {
@@ -58,49 +49,38 @@ public class RosterImportResource {
     @POST
     @Consumes({ "text/csv", "application/csv" })
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportResult importRoster(byte[] body) {
-        String text = utf8(body);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+    public ImportResult importRoster(byte[] body, @Context HttpHeaders headers) {
+        if (body == null || body.length == 0) {
+            throw new InvalidParameterException("body", "is empty; send a CSV file with the header "
+                    + String.join(",", COLUMNS));
         }
-        List<Map<String, String>> records = new ArrayList<>();
-        List<String> header;
-        try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader())
-                .readValues(text)) {
-            while (it.hasNextValue()) {
-                records.add(it.nextValue());
-                if (records.size() > MAX_ROWS) {
-                    throw new InvalidParameterException("body", "has more than " + MAX_ROWS + " rows; split the file");
-                }
-            }
-            // known once the parser has read the header line (the first hasNextValue)
-            header = new ArrayList<>();
-            CsvSchema schema = (CsvSchema) it.getParserSchema();
-            if (schema != null) {
-                schema.forEach(column -> header.add(column.getName().strip()));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidParameterException invalid) {
-                throw invalid;
-            }
-            throw new InvalidParameterException("body", "is not a readable CSV file: " + e.getMessage());
+        MediaType type = headers.getMediaType();
+        String text = RosterCsv.decode(body, type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER));
+        RosterCsv.Parsed parsed = RosterCsv.parse(text, MAX_ROWS);
+        List<String[]> records = parsed.rows();
+        if (records.size() > MAX_ROWS) {
+            throw new InvalidParameterException("body", "has more than " + MAX_ROWS + " rows; split the file");
         }
+        List<String> header = parsed.header();
         for (String column : COLUMNS) {
             if (!header.contains(column)) {
                 throw new InvalidParameterException("header", "must name the columns " + COLUMNS + "; missing " + column);
             }
         }
-        List<RowError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>(parsed.errors());
         List<RosterRow> good = new ArrayList<>();
         Map<String, Integer> firstRowOfKey = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             int row = i + 1;
-            Map<String, String> record = records.get(i);
+            String[] record = records.get(i);
+            if (record == null) {
+                continue; // not readable as CSV: reported by RosterCsv
+            }
             Map<String, String> values = new HashMap<>();
             boolean valid = true;
             for (String column : COLUMNS) {
-                String value = record.get(column) == null ? "" : record.get(column).strip();
+                int index = header.indexOf(column);
+                String value = index < record.length && record[index] != null ? record[index].strip() : "";
                 if (value.isEmpty()) {
                     errors.add(new RowError(row, column, "must not be blank"));
                     valid = false;
@@ -124,23 +104,9 @@ public class RosterImportResource {
             }
             good.add(new RosterRow(row, values.get("sourceSystem"), values.get("externalId"), values.get("displayName")));
         }
+        errors.sort(java.util.Comparator.comparingInt(RowError::row));
         RosterImportService.Counts counts = service.importRows(good);
         return new ImportResult(records.size(), counts.imported(), counts.updated(), counts.unchanged(),
                 records.size() - good.size(), errors);
-    }
-
-    private static String utf8(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidParameterException("body", "is empty; send a CSV file with the header "
-                    + String.join(",", COLUMNS));
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidParameterException("body", "is not UTF-8 text");
-        }
     }
 }

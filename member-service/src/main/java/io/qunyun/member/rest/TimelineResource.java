@@ -72,7 +72,7 @@ public class TimelineResource {
         if (!members.exists(id)) {
             throw new MemberNotFoundException(id);
         }
-        List<Entry> rows = timeline.page(id, from, size + 1);
+        List<Entry> rows = timeline.page(members.survivorOf(id), from, size + 1); // a merged record reads as its survivor
         List<Entry> page = rows.size() > size ? rows.subList(0, size) : rows;
         String next = rows.size() > size ? encode(page.get(page.size() - 1).position()) : null;
         return new TimelinePage(page.stream().map(TimelineEntry::of).toList(), next);

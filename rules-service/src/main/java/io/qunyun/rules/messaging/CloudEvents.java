@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -48,7 +49,8 @@ public class CloudEvents {
     /** A reader that binds a whole envelope with data of {@code dataType}, ignoring the fields no check reads. */
     public ObjectReader envelopeReader(ObjectMapper withMapper, Class<?> dataType) {
         return withMapper.readerFor(withMapper.getTypeFactory().constructParametricType(Bound.class, dataType))
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // events stay lenient; only REST is strict
     }
 
     /** {@link #envelopeReader(ObjectMapper, Class)} with this service's mapper, the one {@link #data} binds with. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * A JSON body that could not be read or bound, as a problem: unreadable (syntax, truncated, too deep, not the
@@ -23,11 +24,19 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 final class JsonProblems {
 
     private static final String BODY = RequestFields.BODY;
+    static final String UNKNOWN = "不是此请求的字段 / is not a field of this request";
+    static final String DUPLICATE = "重复出现 / is given more than once";
+    private static final String DUPLICATE_PREFIX = "Duplicate field '";
 
     private JsonProblems() {
     }
 
     static Problem of(JsonProcessingException e, String instance) {
+        String duplicate = duplicateField(e);
+        if (duplicate != null) {
+            // well-formed JSON, but which of the two values did the client mean? (StrictJson)
+            return field(ProblemType.INVALID_REQUEST, duplicate, DUPLICATE, instance);
+        }
         JsonProcessingException unreadable = readFailure(e);
         if (unreadable != null) {
             // possibly wrapped with the path of the field being bound: still the parser's failure
@@ -49,6 +58,9 @@ final class JsonProblems {
     }
 
     private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return UNKNOWN; // the field is the last element of the path (StrictJson)
+        }
         if (!(e instanceof InvalidFormatException invalid)) {
             return e instanceof MismatchedInputException ? "has the wrong JSON type or is missing" : "has an invalid value";
         }
@@ -87,6 +99,30 @@ final class JsonProblems {
             }
         }
         return field.isEmpty() ? BODY : field.toString();
+    }
+
+    /** The path of a field the parser found twice in one object ({@code items[2].type}); null for other failures. */
+    private static String duplicateField(JsonProcessingException e) {
+        JsonProcessingException failure = readFailure(e);
+        String message = failure == null ? null : failure.getOriginalMessage();
+        if (message == null || !message.startsWith(DUPLICATE_PREFIX)) {
+            return null;
+        }
+        int end = message.indexOf('\'', DUPLICATE_PREFIX.length());
+        String name = end < 0 ? message.substring(DUPLICATE_PREFIX.length()) : message.substring(DUPLICATE_PREFIX.length(), end);
+        StringBuilder path = new StringBuilder(name);
+        if (failure.getProcessor() instanceof JsonParser parser) {
+            // the object holding the duplicate is the current context; its parents give the path to it
+            for (JsonStreamContext ctx = parser.getParsingContext().getParent(); ctx != null && !ctx.inRoot();
+                    ctx = ctx.getParent()) {
+                if (ctx.inArray()) {
+                    path.insert(0, "[" + ctx.getCurrentIndex() + "]" + (path.charAt(0) == '[' ? "" : "."));
+                } else if (ctx.getCurrentName() != null) {
+                    path.insert(0, ctx.getCurrentName() + (path.charAt(0) == '[' ? "" : "."));
+                }
+            }
+        }
+        return path.toString();
     }
 
     /** The field the parser was reading when it gave up; the body when it was truncated or hit a limit. */

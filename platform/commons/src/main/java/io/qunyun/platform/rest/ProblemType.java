@@ -25,6 +25,7 @@ public enum ProblemType {
 
     // member-service only
     NOT_A_REVIEWER(403, "not-a-reviewer", "Not a reviewer of the group"),
+    NOT_A_GROUP_MEMBER(422, "not-a-group-member", "Not a member of the group"),
     DUPLICATE_MEMBER(409, "duplicate-member", "Member already exists"),
     IDENTITY_TAKEN(409, "identity-taken", "Identity already registered"),
     MERGE_CONFLICT(409, "merge-conflict", "Members cannot be merged"),

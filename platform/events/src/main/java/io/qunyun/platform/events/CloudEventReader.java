@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -88,13 +89,24 @@ public final class CloudEventReader {
      *                    "3" for 3), where Kafka and REST must accept the same inputs (rules-service's decisions)
      */
     public CloudEventReader(ObjectMapper mapper, Validator validator, boolean strictTypes) {
-        this.mapper = strictTypes ? strict(mapper.copy()) : mapper;
+        // the service's mapper refuses unknown and duplicate fields in REST bodies; events are read leniently on purpose
+        this.mapper = strictTypes ? strict(mapper.copy()) : lenientFields(mapper.copy());
         this.validator = validator;
+    }
+
+    /**
+     * Events are read as a tolerant reader: fields a newer producer adds are ignored and a duplicated field is the
+     * last one, whatever the service's mapper does for REST bodies.
+     */
+    public static ObjectMapper lenientFields(ObjectMapper mapper) {
+        mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, false);
+        return mapper;
     }
 
     /** A copy of the mapper that refuses to coerce between JSON types, and ignores unknown fields. */
     public static ObjectMapper strict(ObjectMapper mapper) {
-        mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        lenientFields(mapper);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         for (CoercionInputShape shape : new CoercionInputShape[] { CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean }) {
