@@ -47,7 +47,7 @@ final class DataCellCheck {
                 String name = nameColumn == null ? "" : cells.getOrDefault(nameColumn.index(), "");
                 DecisionTableSheet.Rule rule = new DecisionTableSheet.Rule(r + 1, name, null, new LinkedHashMap<>(cells));
                 if (nameColumn != null && name.isEmpty()) {
-                    refuse(r, nameColumn.index(), "", "这一行有内容但没有规则名：每一行规则都要有名称",
+                    refuse(r, null, nameColumn, "", "这一行有内容但没有规则名：每一行规则都要有名称",
                             "the row has cells but no rule name: every rule row needs a name");
                 }
                 for (Map.Entry<Integer, String> cell : cells.entrySet()) {
@@ -62,14 +62,14 @@ final class DataCellCheck {
 
     private void check(int r, DecisionTableSheet.Rule rule, WiringCheck.Column column, String cell) {
         if (SheetGrid.startsTable(cell)) {
-            refuse(r, column.index(), cell, "数据单元格不能以 RuleTable 开头（会开始一张新表）",
+            refuse(r, rule, column, cell, "数据单元格不能以 RuleTable 开头（会开始一张新表）",
                     "a data cell may not start with RuleTable (it would start a new table)");
             return;
         }
         boolean priority = column.kind().equals("PRIORITY") || column.kind().equals("SALIENCE");
         if (priority || unquoted(column.snippet())) {
             if (!LITERAL_CHARS.matcher(cell).matches()) {
-                refuse(r, column.index(), cell, "这一列只能填数字或 true/false，不能有引号、分号、括号等代码字符",
+                refuse(r, rule, column, cell, "这一列只能填数字或 true/false，不能有引号、分号、括号等代码字符",
                         "this column takes a number or true/false: no quotes, semicolons, parentheses or other code");
             } else if (!(priority ? WHOLE_NUMBER : LITERAL).matcher(cell).matches()) {
                 DecisionTableSheet.Column located = located(column);
@@ -79,7 +79,7 @@ final class DataCellCheck {
                                 "'" + cell + "' is not a number or true/false: this column takes a value, not an expression"));
             }
         } else if (!safeText(cell)) {
-            refuse(r, column.index(), cell, "文本中不能有英文引号、反斜杠、花括号、方括号、$、反引号或控制字符",
+            refuse(r, rule, column, cell, "文本中不能有英文引号、反斜杠、花括号、方括号、$、反引号或控制字符",
                     "text may not contain straight quotes, backslashes, braces, brackets, $, backquotes or control characters");
         }
     }
@@ -115,14 +115,20 @@ final class DataCellCheck {
         return new DecisionTableSheet.Column(column.index(), column.kind(), column.pattern(), column.snippet(), column.label());
     }
 
-    private void refuse(int row, int column, String text, String zh, String en) {
+    /** A refused data cell, named by its address, rule (when the row has a name) and column title. */
+    private void refuse(int row, DecisionTableSheet.Rule rule, WiringCheck.Column column, String text, String zh, String en) {
         if (refusals.size() >= WiringCheck.MAX_FINDINGS) {
             return;
         }
-        String address = SheetGrid.address(row, column);
+        String address = SheetGrid.address(row, column.index());
         String cell = WiringCheck.shorten(text);
-        refusals.add(new Finding(sheet + "!" + address, new TableProblem(sheet, row + 1, null, null, text,
-                "工作表 " + sheet + " 单元格 " + address + "「" + cell + "」：" + zh,
-                "sheet " + sheet + ", cell " + address + " '" + cell + "': " + en)));
+        String ruleName = rule == null || rule.name().isEmpty() ? null : rule.name();
+        String zhRule = ruleName == null ? "" : "「" + ruleName + "」";
+        String enRule = ruleName == null ? "" : " '" + ruleName + "'";
+        refusals.add(new Finding(sheet + "!" + address, new TableProblem(sheet, row + 1, ruleName, column.label(), text,
+                "工作表 " + sheet + " 单元格 " + address + "（第 " + (row + 1) + " 行" + zhRule + "，列「" + column.label() + "」）「" + cell
+                        + "」：" + zh,
+                "sheet " + sheet + ", cell " + address + " (row " + (row + 1) + enRule + ", column '" + column.label() + "') '" + cell
+                        + "': " + en)));
     }
 }
