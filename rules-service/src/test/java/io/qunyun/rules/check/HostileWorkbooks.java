@@ -20,12 +20,12 @@ import org.apache.poi.ss.util.CellReference;
 import io.qunyun.rules.domain.DecisionTable;
 
 /** Hostile copies of a shipped workbook, made with POI the way an attacker with a spreadsheet program would. */
-final class HostileWorkbooks {
+public final class HostileWorkbooks {
 
     private HostileWorkbooks() {
     }
 
-    static byte[] shipped(DecisionTable table) {
+    public static byte[] shipped(DecisionTable table) {
         try {
             return Files.readAllBytes(Path.of("src", "main", "resources", table.resource()));
         } catch (IOException e) {
@@ -34,7 +34,7 @@ final class HostileWorkbooks {
     }
 
     /** The workbook with each {@code address, text} pair written into the sheet (e.g. {@code "J13", "1); System.exit(0"}). */
-    static byte[] withCells(byte[] workbook, String sheetName, String... addressesAndTexts) {
+    public static byte[] withCells(byte[] workbook, String sheetName, String... addressesAndTexts) {
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
             Sheet sheet = book.getSheet(sheetName);
             for (int i = 0; i < addressesAndTexts.length; i += 2) {
@@ -51,7 +51,7 @@ final class HostileWorkbooks {
     }
 
     /** The workbook with one more entry of {@code inflated} bytes that deflate to almost nothing (a zip bomb). */
-    static byte[] zipBomb(byte[] workbook, int inflated) {
+    public static byte[] zipBomb(byte[] workbook, int inflated) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 ZipOutputStream out = new ZipOutputStream(bytes)) {
