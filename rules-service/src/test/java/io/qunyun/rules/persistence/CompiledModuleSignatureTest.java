@@ -2,7 +2,6 @@ package io.qunyun.rules.persistence;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +87,11 @@ class CompiledModuleSignatureTest {
         CompiledVersionStore.Stored signed = compiledVersions.find("Rewards", version, build).orElseThrow();
         assertTrue(signer.verify(signed.module(), signed.signature()), "the upload stored its module signed");
 
+        // this instance switches first (it loads the signed module), so that its poll leaves the row alone from here on
+        store.activate("Rewards", version, "test");
+        activations.sync();
+        assertEquals(version, catalog.active(DecisionTable.REWARDS).version());
+
         // one byte more at the end: a ZIP reader still reads every class file, the signature no longer matches
         byte[] tampered = java.util.Arrays.copyOf(signed.module(), signed.module().length + 1);
         try (Connection connection = database.getConnection(); PreparedStatement update = connection.prepareStatement(
@@ -102,7 +106,6 @@ class CompiledModuleSignatureTest {
         assertTrue(PrebuiltTables.load(DecisionTable.REWARDS, DecisionTableCatalog.source(DecisionTable.REWARDS, workbook), tampered)
                 .isPresent(), "without the signature check the tampered module would be loaded");
 
-        store.activate("Rewards", version, "test");
         TableActivations other = anotherInstance();
         other.sync();
         assertEquals(version, other.catalog.active(DecisionTable.REWARDS).version(), "the instance decides with the version");
@@ -114,6 +117,5 @@ class CompiledModuleSignatureTest {
         TableActivations restarted = anotherInstance();
         restarted.sync();
         assertEquals(1, restarted.loadedCompiled.get(), "the module compiled again is signed, so it is loaded");
-        assertArrayEquals(replaced.module(), compiledVersions.find("Rewards", version, build).orElseThrow().module());
     }
 }
