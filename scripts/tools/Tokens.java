@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -16,13 +17,17 @@ import org.jose4j.jwt.JwtClaims;
 
 /**
  * Local bearer tokens, for running the platform without an identity provider (docs/operations.md,
- * "Security"). The services verify RS256 tokens against a public key (quarkus.oidc.public-key) when
- * no OIDC server is configured; this tool keeps the key pair in QUNYUN_RUN_DIR/keys (created when
- * missing) and signs a token whose {@code groups} claim carries one role.
+ * "Security"). The services verify RS256 tokens against a public key (quarkus.oidc.public-key) and an
+ * issuer (quarkus.oidc.token.issuer) when no OIDC server is configured; this tool keeps the key pair in
+ * QUNYUN_RUN_DIR/keys (created when missing) and signs tokens as a Keycloak realm would for Qunyun's
+ * client: issuer {@value #ISSUER}, audience OIDC_AUDIENCE (default qunyun), one client role in
+ * {@code resource_access/<QUNYUN_AUTH_ROLES_CLIENT, default qunyun>/roles}.
  *
  * <pre>
- *   Tokens public-key DIR          the public key (base64 X.509) for QUARKUS_OIDC_PUBLIC_KEY
+ *   Tokens public-key DIR          the public key (base64 X.509) for OIDC_PUBLIC_KEY
  *   Tokens token DIR ROLE [HOURS]  a token for ROLE (default 12 hours)
+ *   Tokens env DIR                 shell exports for services started without a provider: OIDC_PUBLIC_KEY,
+ *                                  OIDC_ISSUER and QUNYUN_SERVICE_TOKEN (an integration token)
  * </pre>
  */
 public class Tokens {
@@ -33,10 +38,14 @@ public class Tokens {
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("public-key")) {
             System.out.println(publicKey(Path.of(args[1])));
+        } else if (args.length >= 2 && args[0].equals("env")) {
+            Path dir = Path.of(args[1]);
+            System.out.println("export OIDC_PUBLIC_KEY=" + publicKey(dir) + " OIDC_ISSUER=" + ISSUER
+                    + " QUNYUN_SERVICE_TOKEN=" + token(dir, "integration", 12));
         } else if (args.length >= 3 && args[0].equals("token")) {
             System.out.println(token(Path.of(args[1]), args[2], args.length > 3 ? Integer.parseInt(args[3]) : 12));
         } else {
-            System.err.println("usage: Tokens public-key DIR | Tokens token DIR ROLE [HOURS]; roles: " + ROLES);
+            System.err.println("usage: Tokens public-key DIR | Tokens token DIR ROLE [HOURS] | Tokens env DIR; roles: " + ROLES);
             System.exit(2);
         }
     }
@@ -73,9 +82,11 @@ public class Tokens {
         }
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(setting("OIDC_AUDIENCE", "qunyun"));
         claims.setSubject("local-" + role);
-        claims.setClaim("upn", "local-" + role);
-        claims.setStringListClaim("groups", List.of(role));
+        claims.setClaim("preferred_username", "local " + role);
+        // a client role of Qunyun's client, where the services read roles (never realm roles by default)
+        claims.setClaim("resource_access", Map.of(setting("QUNYUN_AUTH_ROLES_CLIENT", "qunyun"), Map.of("roles", List.of(role))));
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(hours * 60f);
         claims.setGeneratedJwtId();
@@ -89,6 +100,12 @@ public class Tokens {
     /** Token for ROLE with the keys of the platform's run directory (the tools' default). */
     static String token(String role) throws Exception {
         return token(keyDir(), role, 12);
+    }
+
+    /** The services' setting of the same name, so that a changed audience or client changes both sides. */
+    static String setting(String name, String defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value;
     }
 
     static Path keyDir() {

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkus.test.InjectMock;
+import org.junit.jupiter.api.Order;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
 import io.qunyun.campaign.member.MembershipClient;
@@ -27,11 +27,11 @@ import io.qunyun.testkit.FuzzContract;
 /**
  * campaign-service's operations fuzzed from its OpenAPI document (see the contract): no 5xx, every error a
  * problem document of docs/errors.md, no write by a rejected request. rules-service and member-service are
- * mocks answering like the shipped tables and an empty group (never "down": a 503 would be a defect); its own
- * profile keeps the fuzz's groups, campaigns and clock moves out of the other tests.
+ * mocks answering like the shipped tables and an empty group (never "down": a 503 would be a defect). It runs
+ * last in the main profile, so the fuzz's groups, campaigns and clock moves reach no other test.
  */
 @QuarkusTest
-@TestProfile(FuzzTest.Fuzzing.class)
+@Order(Integer.MAX_VALUE) // last of its profile: io.qunyun.testkit.OrderThenClassName
 class FuzzTest extends FuzzContract {
 
     @InjectMock
@@ -67,6 +67,4 @@ class FuzzTest extends FuzzContract {
         });
     }
 
-    public static class Fuzzing implements QuarkusTestProfile {
-    }
 }

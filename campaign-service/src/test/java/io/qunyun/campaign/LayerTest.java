@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.qunyun.testkit.LayerRules;
 
 /** The layer rules (io.qunyun.testkit.LayerRules) on this service's production classes. */
-@AnalyzeClasses(packages = "io.qunyun.campaign", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.qunyun.campaign", importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
 class LayerTest {
 
     @ArchTest

@@ -243,9 +243,9 @@ class ManifestInvariantsTest {
                 if (secret.isEmpty()) {
                     continue;
                 }
-                // a service's OIDC client credentials are issued by the identity provider, so in prod the
-                // Secret is created beforehand (docs/operations.md, "Security"); dev generates it
-                boolean oidcClient = secret.endsWith("-oidc-client") && overlay.equals("prod");
+                // a service's OIDC client credentials are issued by the identity provider, so the Secret is
+                // created beforehand in every overlay, never committed (docs/operations.md, "Security")
+                boolean oidcClient = secret.endsWith("-oidc-client");
                 if (!(rendered.contains(secret) || kafkaUsers.contains(secret) || caSecrets.contains(secret)
                         || roleSecrets.contains(secret) || oidcClient)) {
                     problems.add(Manifests.id(d) + ": env " + e.path("name").asText() + " reads unknown Secret " + secret);
@@ -255,6 +255,70 @@ class ManifestInvariantsTest {
         if (overlay.equals("dev")) {
             roleSecrets.stream().filter(s -> !rendered.contains(s))
                     .forEach(s -> problems.add("dev: database Secret " + s + " is not generated"));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Tokens bound to Qunyun (issue 22): each service checks the issuer and audience of its overlay's realm,
+     * gets its keys from the provider alone (a public key beside it would stop the service at startup), reads
+     * no realm roles in prod, and no overlay commits an OIDC client secret.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void tokensAreBoundToTheOverlaysRealmAndNoClientSecretIsCommitted(String overlay) {
+        Rendered r = new Rendered(overlay);
+        List<String> problems = new ArrayList<>();
+        for (JsonNode secret : r.all("Secret")) {
+            Set<String> keys = new TreeSet<>();
+            secret.path("data").fieldNames().forEachRemaining(keys::add);
+            secret.path("stringData").fieldNames().forEachRemaining(keys::add);
+            if (secret.path("metadata").path("name").asText().endsWith("-oidc-client") || keys.contains("client-secret")) {
+                problems.add(overlay + ": " + Manifests.id(secret) + " commits an OIDC client secret");
+            }
+        }
+        for (String service : SERVICES) {
+            JsonNode deployment = r.one("Deployment", service, problems);
+            if (deployment == null) {
+                continue;
+            }
+            JsonNode env = r.configMapOf(deployment).path("data");
+            String where = overlay + " " + service + ": ";
+            for (String name : List.of("OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_AUDIENCE")) {
+                if (env.path(name).asText().isBlank()) {
+                    problems.add(where + name + " not set");
+                }
+            }
+            if (!env.path("OIDC_ISSUER").asText().startsWith("https://")) {
+                problems.add(where + "OIDC_ISSUER must be the provider's https issuer");
+            }
+            boolean publicKey = env.has("OIDC_PUBLIC_KEY") || env.has("QUARKUS_OIDC_PUBLIC_KEY");
+            for (JsonNode e : deployment.path("spec").path("template").path("spec").path("containers").path(0).path("env")) {
+                publicKey |= e.path("name").asText().endsWith("OIDC_PUBLIC_KEY");
+            }
+            if (publicKey) {
+                problems.add(where + "OIDC_PUBLIC_KEY beside the provider (the service refuses to start)");
+            }
+            if (overlay.equals("prod") && env.path("QUNYUN_AUTH_REALM_ROLES").asText("false").equalsIgnoreCase("true")) {
+                problems.add(where + "realm roles must stay off in prod (client roles only)");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @org.junit.jupiter.api.Test
+    void devHasItsOwnRealm() {
+        Rendered dev = new Rendered("dev");
+        Rendered prod = new Rendered("prod");
+        List<String> problems = new ArrayList<>();
+        for (String service : SERVICES) {
+            for (String name : List.of("OIDC_AUTH_SERVER_URL", "OIDC_ISSUER")) {
+                String devValue = dev.configMapOf(dev.byName("Deployment", service)).path("data").path(name).asText();
+                String prodValue = prod.configMapOf(prod.byName("Deployment", service)).path("data").path(name).asText();
+                if (devValue.equals(prodValue)) {
+                    problems.add(service + ": dev's " + name + " is production's (" + prodValue + ")");
+                }
+            }
         }
         assertEquals(List.of(), problems);
     }

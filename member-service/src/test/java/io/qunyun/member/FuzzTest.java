@@ -4,9 +4,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkus.test.InjectMock;
+import org.junit.jupiter.api.Order;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.qunyun.member.rules.RulesClient;
 import io.qunyun.testkit.FuzzContract;
 
@@ -17,7 +17,7 @@ import io.qunyun.testkit.FuzzContract;
  * clock moves out of the other tests.
  */
 @QuarkusTest
-@TestProfile(FuzzTest.Fuzzing.class)
+@Order(Integer.MAX_VALUE) // last of its profile: io.qunyun.testkit.OrderThenClassName
 class FuzzTest extends FuzzContract {
 
     @InjectMock
@@ -29,6 +29,4 @@ class FuzzTest extends FuzzContract {
         Memberships.answerStandingLikeTheTable(rules);
     }
 
-    public static class Fuzzing implements QuarkusTestProfile {
-    }
 }

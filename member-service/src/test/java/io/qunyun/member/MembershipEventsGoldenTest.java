@@ -25,7 +25,7 @@ import io.qunyun.member.domain.AdmissionPath;
 import io.qunyun.member.domain.CircleLayer;
 import io.qunyun.member.domain.ExitKind;
 import io.qunyun.member.domain.RelationshipStage;
-import io.qunyun.member.messaging.MembershipChanged;
+import io.qunyun.platform.events.MembershipChanged;
 import io.qunyun.member.messaging.MembershipEvents;
 import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.domain.Membership;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,5 +148,16 @@ class RestValidationTest {
     @Test
     void platformMappersAnswerHere() {
         io.qunyun.testkit.PlatformMappers.answerOn("/decisions/reward");
+    }
+
+    /** The analysts' page runs only its own script and stylesheet (AnalystPageBrowserTest shows it still works). */
+    @Test
+    void theAnalystPageHasAContentSecurityPolicy() {
+        given().get("/tables/").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.startsWith("default-src 'self'; object-src 'none'"))
+                .header("X-Content-Type-Options", "nosniff");
+        assertTrue(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class),
+                "platform-commons' defaults reach the service: an unannotated endpoint fails closed");
     }
 }

@@ -2,10 +2,8 @@ package io.qunyun.campaign.messaging;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,11 +12,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
 
+import io.qunyun.platform.events.ActivityRecorded;
+import io.qunyun.platform.events.CloudEventReader;
+import io.qunyun.platform.events.InvalidEventException;
 import io.qunyun.platform.messaging.DeadLetters;
 import io.qunyun.platform.messaging.StoreRetry;
 import io.qunyun.platform.config.StorableText;
@@ -45,7 +43,6 @@ import io.qunyun.campaign.domain.lifecycle.GroupMetricsService.ActivityFact;
 public class ActivityEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(ActivityEventConsumer.class);
-    static final String RECORDED = "io.qunyun.member.activity.recorded.v1";
     /** PostgreSQL's timestamptz and date columns, read from ISO text: years 1 to 9999 only. */
     private static final Instant EARLIEST = Instant.parse("0001-01-02T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
@@ -53,13 +50,14 @@ public class ActivityEventConsumer {
     private static final int MAX_INTEGER_DIGITS = 131_072;
     private static final int MAX_FRACTION_DIGITS = 16_383;
 
-    private final ObjectMapper json;
+    private final CloudEventReader reader;
     private final GroupMetricsService metrics;
     private final DeadLetters deadLetters;
     private final StoreRetry retry;
 
-    ActivityEventConsumer(ObjectMapper json, GroupMetricsService metrics, DeadLetters deadLetters, StoreRetry retry) {
-        this.json = json;
+    ActivityEventConsumer(CloudEventReader reader, GroupMetricsService metrics, DeadLetters deadLetters,
+            StoreRetry retry) {
+        this.reader = reader;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
         this.retry = retry;
@@ -77,10 +75,11 @@ public class ActivityEventConsumer {
                     facts.add(fact);
                 }
             } catch (RuntimeException e) {
-                // IllegalArgumentException carries the reason; anything else is a defect shown as such
-                String reason = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
-                        : "unreadable: " + e;
-                rejected.add(new DeadLetters.Letter(record, reason, e instanceof IllegalArgumentException ? null : e));
+                // these two carry the reason; anything else is a defect shown as such
+                boolean defect = !(e instanceof IllegalArgumentException || e instanceof InvalidEventException)
+                        || e.getMessage() == null;
+                rejected.add(new DeadLetters.Letter(record, defect ? "unreadable: " + e : e.getMessage(),
+                        defect ? e : null));
             }
         }
         int stored = facts.isEmpty() ? 0
@@ -95,43 +94,25 @@ public class ActivityEventConsumer {
      * @throws IllegalArgumentException with the reason that goes into the dead letter's header
      */
     ActivityFact parse(byte[] record) {
-        if (record == null || record.length == 0) {
-            throw new IllegalArgumentException("not JSON: the record has no value");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(record);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("not a CloudEvents JSON object");
-        }
-        String id = text(root, "id");
-        if (root.hasNonNull("type") && !RECORDED.equals(root.get("type").asText())) {
+        CloudEventReader.Envelope envelope = reader.anyEnvelope(record);
+        if (envelope.type() != null && !ActivityRecorded.EVENT_TYPE.equals(envelope.type())) {
             return null;
         }
-        JsonNode data = root.get("data");
-        if (data == null || !data.isObject()) {
-            throw new IllegalArgumentException("data is missing");
-        }
-        if (!data.hasNonNull("groupId")) {
+        String id = envelope.requireId();
+        ActivityRecorded activity = reader.data(envelope, ActivityRecorded.class, "activity");
+        if (activity.groupId() == null) {
             return null;
         }
-        Instant occurredAt;
-        try {
-            occurredAt = Instant.parse(text(data, "occurredAt"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("data.occurredAt is not an ISO instant");
-        }
-        if (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(LATEST)) {
+        require(activity.memberId(), "memberId");
+        require(activity.type(), "type");
+        require(activity.occurredAt(), "occurredAt");
+        if (activity.occurredAt().isBefore(EARLIEST) || activity.occurredAt().isAfter(LATEST)) {
             throw new IllegalArgumentException("data.occurredAt is outside the years 1 to 9999");
         }
         BigDecimal amount = null;
-        JsonNode attributes = data.get("attributes");
-        if (attributes != null && attributes.hasNonNull("amount")) {
+        if (activity.attributes() != null && activity.attributes().amount() != null) {
             try {
-                amount = new BigDecimal(attributes.get("amount").asText());
+                amount = new BigDecimal(activity.attributes().amount());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("data.attributes.amount is not a decimal number");
             }
@@ -139,31 +120,18 @@ public class ActivityEventConsumer {
                 throw new IllegalArgumentException("data.attributes.amount is too large to be stored");
             }
         }
-        String phase = data.hasNonNull("campaignPhase") ? data.get("campaignPhase").asText() : null;
         // the facts of a poll are stored together: a value PostgreSQL would refuse must not reach the statement
-        if (!StorableText.storable(id) || !StorableText.storable(text(data, "type")) || !StorableText.storable(phase)) {
+        if (!StorableText.storable(id) || !StorableText.storable(activity.type())
+                || !StorableText.storable(activity.campaignPhase())) {
             throw new IllegalArgumentException("id, data.type or data.campaignPhase " + StorableText.MESSAGE);
         }
-        return new ActivityFact(id, uuid(data, "groupId"), uuid(data, "memberId"), text(data, "type"), occurredAt,
-                amount, phase);
+        return new ActivityFact(id, activity.groupId(), activity.memberId(), activity.type(), activity.occurredAt(),
+                amount, activity.campaignPhase());
     }
 
-    private static UUID uuid(JsonNode node, String field) {
-        try {
-            return UUID.fromString(text(node, field));
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(field)) {
-                throw e; // "<field> is missing"
-            }
-            throw new IllegalArgumentException("data." + field + " is not a UUID");
+    private static void require(Object value, String field) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new IllegalArgumentException("data." + field + " is missing");
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return v.asText();
     }
 }

@@ -10,9 +10,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.qunyun.platform.events.CloudEventReader;
+import io.qunyun.platform.events.InvalidEventException;
+import io.qunyun.platform.events.MembershipChanged;
 import io.qunyun.campaign.domain.lifecycle.GroupMetricsService;
 import io.qunyun.campaign.domain.campaign.CampaignService;
 import io.qunyun.campaign.domain.campaign.Campaigns;
@@ -33,11 +33,11 @@ import io.qunyun.campaign.persistence.ProcessedEventStore;
 public class MembershipEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(MembershipEventConsumer.class);
-    public static final String JOINED = "io.qunyun.member.membership.joined.v1";
-    public static final String ENDED = "io.qunyun.member.membership.ended.v1";
-    public static final String CHANGED = "io.qunyun.member.membership.changed.v1";
+    public static final String JOINED = MembershipChanged.JOINED;
+    public static final String ENDED = MembershipChanged.ENDED;
+    public static final String CHANGED = MembershipChanged.CHANGED;
 
-    private final ObjectMapper json;
+    private final CloudEventReader reader;
     private final ProcessedEventStore processed;
     private final Campaigns store;
     private final Timeline timeline;
@@ -48,11 +48,11 @@ public class MembershipEventConsumer {
     private final Roster roster;
     private final GroupMetricsService metrics;
 
-    MembershipEventConsumer(ObjectMapper json, ProcessedEventStore processed, Campaigns store, Timeline timeline,
+    MembershipEventConsumer(CloudEventReader reader, ProcessedEventStore processed, Campaigns store, Timeline timeline,
             OperatorTasks tasks, CampaignService campaigns, Clock clock, Roster roster, GroupMetricsService metrics) {
         this.roster = roster;
         this.metrics = metrics;
-        this.json = json;
+        this.reader = reader;
         this.processed = processed;
         this.store = store;
         this.timeline = timeline;
@@ -79,41 +79,20 @@ public class MembershipEventConsumer {
         }
     }
 
-    /** @throws IllegalArgumentException with the reason that goes into the DLQ record's header */
+    /** @throws InvalidEventException with the reason that goes into the DLQ record's header */
     public MembershipEvent parse(String record) {
-        JsonNode root;
-        try {
-            root = json.readTree(record);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        // joined, ended, changed and any later type: apply() acts on the first two
+        CloudEventReader.Envelope envelope = reader.anyEnvelope(record);
+        if (envelope.type() == null || envelope.type().isBlank()) {
+            throw new InvalidEventException("envelope has no type");
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("not a CloudEvents JSON object");
+        String id = envelope.requireId();
+        MembershipChanged m = reader.data(envelope, MembershipChanged.class, "membership event");
+        if (JOINED.equals(envelope.type()) && m.joinedAt() == null) {
+            throw new InvalidEventException("invalid membership event: data.joinedAt is missing");
         }
-        String id = text(root, "id");
-        String type = text(root, "type");
-        JsonNode data = root.get("data");
-        if (data == null || !data.isObject()) {
-            throw new IllegalArgumentException("data is missing");
-        }
-        try {
-            UUID memberId = UUID.fromString(text(data, "memberId"));
-            UUID groupId = UUID.fromString(text(data, "groupId"));
-            Instant joinedAt = data.hasNonNull("joinedAt") ? Instant.parse(data.get("joinedAt").asText()) : null;
-            if (JOINED.equals(type) && joinedAt == null) {
-                throw new IllegalArgumentException("data.joinedAt is missing");
-            }
-            UUID membershipId = data.hasNonNull("membershipId") ? UUID.fromString(data.get("membershipId").asText())
-                    : null;
-            Instant occurredAt = data.hasNonNull("occurredAt") ? Instant.parse(data.get("occurredAt").asText())
-                    : data.hasNonNull("endedAt") ? Instant.parse(data.get("endedAt").asText()) : null;
-            return new MembershipEvent(id, type, memberId, groupId, joinedAt,
-                    data.hasNonNull("exitKind") ? data.get("exitKind").asText() : null, membershipId,
-                    data.path("staff").asBoolean(false), data.hasNonNull("layer") ? data.get("layer").asText() : null,
-                    occurredAt);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("data.joinedAt is not an ISO instant");
-        }
+        return new MembershipEvent(id, envelope.type(), m.memberId(), m.groupId(), m.joinedAt(), m.exitKind(),
+                m.membershipId(), m.staff(), m.layer(), m.occurredAt() != null ? m.occurredAt() : m.endedAt());
     }
 
     void apply(MembershipEvent e) {
@@ -158,13 +137,5 @@ public class MembershipEventConsumer {
             default -> {
             }
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return v.asText();
     }
 }

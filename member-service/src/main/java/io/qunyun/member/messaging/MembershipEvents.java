@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qunyun.platform.messaging.OutboxMessage;
 import io.qunyun.member.domain.Membership;
 import io.qunyun.platform.events.CloudEvent;
+import io.qunyun.platform.events.MembershipChanged;
 
 /** Turns membership changes into membership-events and member-stage-changes records for the outbox. */
 @ApplicationScoped

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.qunyun.member.domain.Membership;
 import io.qunyun.member.domain.MembershipPublisher;
+import io.qunyun.platform.events.MembershipChanged;
 
 /** The domain's {@link MembershipPublisher}: membership-events and member-stage-changes records into the outbox. */
 @ApplicationScoped

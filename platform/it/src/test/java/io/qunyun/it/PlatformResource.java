@@ -40,9 +40,10 @@ final class PlatformResource {
         String host = System.getenv().getOrDefault("DB_HOST", "127.0.0.1");
         String port = System.getenv().getOrDefault("DB_PORT", "5432");
         return Map.of(
-                // prod profile: tokens are verified with the test key, calls to the other services carry
+                // prod profile: tokens are verified with the test key and issuer, calls to the other services carry
                 // an integration token (docs/operations.md, "Security")
                 "OIDC_PUBLIC_KEY", TestTokens.publicKey(),
+                "OIDC_ISSUER", TestTokens.ISSUER,
                 "QUNYUN_SERVICE_TOKEN", TestTokens.token("integration"),
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
                 "quarkus.flyway.clean-at-start", "true",

@@ -10,15 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -36,17 +32,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>any 5xx;</li>
  * <li>an error answer that is not {@code application/problem+json} with a {@code type} of the one vocabulary
  * documented in docs/errors.md;</li>
- * <li>any write caused by a rejected (4xx) request: the database's fingerprint (per table: rows and the newest
- * row version, {@code max(xmin)}) is taken after every write request; a 4xx that changed it is sent again
- * between two more fingerprints, and reported when it changes the database again (a background job
- * writing at the same moment does not repeat).</li>
+ * <li>any write caused by a rejected (4xx) request: the database's fingerprint ({@link DatabaseChanges}) is
+ * taken after every write request; a 4xx that moved it is sent again between two more fingerprints, and
+ * reported when it changes the database again (a background job writing at the same moment does not
+ * repeat).</li>
  * </ul>
  * and prints, per endpoint, the requests, their status classes and the milliseconds they took, and the
  * milliseconds spent on fingerprints.
  *
- * <p>Each service runs it as a {@code @QuarkusTest} subclass under a test profile of its own (a fresh
- * database, and the thousands of rows and the moved virtual clock it leaves behind stay out of the other
- * tests), with its outgoing clients mocked so that a dependency is never "down".
+ * <p>Each service runs it as a {@code @QuarkusTest} subclass marked to run after the other tests of its profile
+ * (the thousands of rows and the moved virtual clock it leaves behind reach no other test), with its outgoing
+ * clients mocked so that a dependency is never "down".
  */
 public abstract class FuzzContract {
 
@@ -96,10 +92,9 @@ public abstract class FuzzContract {
         List<String> suspects = new ArrayList<>(); // a change that did not repeat: a background job's
         long started = System.nanoTime();
         long fingerprintMillis = 0;
-        try (Connection db = dataSource().getConnection()) {
-            db.setAutoCommit(true);
-            String fingerprintSql = fingerprintSql(db);
-            Map<String, String> before = fingerprint(db, fingerprintSql);
+        try (Connection db = dataSource().getConnection();
+                DatabaseChanges changes = DatabaseChanges.log(db, unfingerprintedTables())) {
+            long before = changes.fingerprint();
             for (int i = 0; i < total; i++) {
                 FuzzRequests.Operation operation = operations.get(i % operations.size());
                 FuzzRequests.Request request = generator.next(operation);
@@ -135,17 +130,17 @@ public abstract class FuzzContract {
                     continue;
                 }
                 long fingerprinting = System.nanoTime();
-                Map<String, String> after = fingerprint(db, fingerprintSql);
+                long after = changes.fingerprint();
                 fingerprintMillis += (System.nanoTime() - fingerprinting) / 1_000_000;
-                if (status >= 400 && status < 500 && !after.equals(before)) {
+                if (status >= 400 && status < 500 && after != before) {
                     // again, alone: a rejected request that writes does so every time
-                    Map<String, String> again = fingerprint(db, fingerprintSql);
+                    long again = changes.fingerprint();
                     HttpResponse<byte[]> repeated = sendOnLiveConnection(http, base, request);
-                    Map<String, String> afterAgain = fingerprint(db, fingerprintSql);
-                    if (repeated.statusCode() >= 400 && !afterAgain.equals(again)) {
-                        failures.add(status + " changed " + changed(again, afterAgain) + ": " + request.describe());
+                    long afterAgain = changes.fingerprint();
+                    if (repeated.statusCode() >= 400 && afterAgain != again) {
+                        failures.add(status + " changed " + changes.between(again, afterAgain) + ": " + request.describe());
                     } else {
-                        suspects.add(status + " changed " + changed(before, after) + " once: " + request.describe());
+                        suspects.add(status + " changed " + changes.between(before, after) + " once: " + request.describe());
                     }
                     after = afterAgain;
                 }
@@ -237,46 +232,6 @@ public abstract class FuzzContract {
             return "problem without status/title/detail/instance: " + preview(response.body());
         }
         return null;
-    }
-
-    /** Per table: row count and the newest row version (xmin moves on every insert and update). */
-    private String fingerprintSql(Connection db) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (ResultSet rs = db.getMetaData().getTables(null, "public", "%", new String[] { "TABLE" })) {
-            while (rs.next()) {
-                String table = rs.getString("TABLE_NAME");
-                if (!unfingerprintedTables().contains(table)) {
-                    tables.add(table);
-                }
-            }
-        }
-        assertTrue(!tables.isEmpty(), "no tables to fingerprint");
-        List<String> selects = new ArrayList<>();
-        for (String table : tables) {
-            selects.add("SELECT '" + table + "', count(*) || '/' || coalesce(max(xmin::text::bigint), 0) FROM \""
-                    + table + "\"");
-        }
-        return String.join(" UNION ALL ", selects);
-    }
-
-    private static Map<String, String> fingerprint(Connection db, String sql) throws SQLException {
-        Map<String, String> fingerprint = new LinkedHashMap<>();
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                fingerprint.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return fingerprint;
-    }
-
-    private static String changed(Map<String, String> before, Map<String, String> after) {
-        List<String> tables = new ArrayList<>();
-        after.forEach((table, value) -> {
-            if (!Objects.equals(before.get(table), value)) {
-                tables.add(table + " " + before.get(table) + " -> " + value);
-            }
-        });
-        return tables.toString();
     }
 
     private static String preview(byte[] body) {

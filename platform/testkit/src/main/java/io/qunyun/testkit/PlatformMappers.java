@@ -7,7 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The generic problem mappers live in platform-commons (io.qunyun.platform.rest), found in the service through
- * its index: this asserts that they answer in the service under test, on one of its JSON endpoints.
+ * its index: this asserts that they answer in the service under test, on one of its JSON endpoints, with the
+ * security headers platform-commons configures for every service.
  */
 public final class PlatformMappers {
 
@@ -24,7 +25,11 @@ public final class PlatformMappers {
                 .body("errors[0].field", equalTo("a"));
         given().get("/no-such-route")
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("type", equalTo("https://qunyun.io/problems/not-found"));
+                .body("type", equalTo("https://qunyun.io/problems/not-found"))
+                // platform-commons' shared configuration (META-INF/microprofile-config.properties) reaches the service
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer");
         given().delete(jsonPath)
                 .then().statusCode(405).contentType("application/problem+json")
                 .body("type", equalTo("https://qunyun.io/problems/http-405"))

@@ -1,5 +1,6 @@
 package io.qunyun.platform.audit;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -119,6 +122,22 @@ public class AuditLog {
             throw new IllegalStateException("audit action " + action + " has no authenticated caller; a consumer or "
                     + "a scheduled job records it with Actor.consumer/scheduler/startup");
         }
-        return new Actor(identity.getPrincipal().getName(), List.copyOf(identity.getRoles()), null);
+        // the principal is the token's sub (quarkus.oidc.token.principal-claim)
+        return new Actor(identity.getPrincipal().getName(), List.copyOf(identity.getRoles()), null,
+                displayName(identity.getPrincipal()));
+    }
+
+    /** What people call the caller, from the token (Keycloak: preferred_username, else name); null without one. */
+    private static String displayName(Principal principal) {
+        if (!(principal instanceof JsonWebToken jwt)) {
+            return null;
+        }
+        String username = text(jwt.getClaim("preferred_username"));
+        return username != null ? username : text(jwt.getClaim("name"));
+    }
+
+    // smallrye-jwt hands string claims out as String or as jakarta.json JsonString
+    private static String text(Object claim) {
+        return claim instanceof jakarta.json.JsonString s ? s.getString() : claim == null ? null : claim.toString();
     }
 }

@@ -28,13 +28,17 @@ import io.qunyun.platform.audit.AuditVocabulary;
 @Tag(name = "Audit")
 public class AuditResource {
 
-    /** {@code cause} is set for the service's own actions (actor {@code system}): the consumer or job that acted. */
-    public record AuditEntryView(long id, Instant at, String actor, List<String> actorRoles, String cause, String action,
-            String targetType, String targetId, Map<String, Object> detail) {
+    /**
+     * {@code actor} is the caller's token subject ({@code sub}) or {@code system}; {@code actorName} the display
+     * name the token carried, when it had one; {@code cause} is set for the service's own actions (actor
+     * {@code system}): the consumer or job that acted.
+     */
+    public record AuditEntryView(long id, Instant at, String actor, String actorName, List<String> actorRoles, String cause,
+            String action, String targetType, String targetId, Map<String, Object> detail) {
 
         static AuditEntryView of(AuditEntry e) {
-            return new AuditEntryView(e.id(), e.at(), e.actor().name(), e.actor().roles(), e.actor().cause(), e.action(),
-                    e.targetType(), e.targetId(), e.detail());
+            return new AuditEntryView(e.id(), e.at(), e.actor().name(), e.actor().displayName(), e.actor().roles(),
+                    e.actor().cause(), e.action(), e.targetType(), e.targetId(), e.detail());
         }
     }
 
@@ -52,7 +56,7 @@ public class AuditResource {
     @RolesAllowed("admin")
     @GET
     @Operation(summary = "Audit entries, newest first; filters combine; follow nextCursor with ?after=",
-            description = "actor (principal name, or system), action (one of the service's, named <target type>.<what happened>), targetType, targetId: exact; "
+            description = "actor (the token subject sub, or system), action (one of the service's, named <target type>.<what happened>), targetType, targetId: exact; "
                     + "from (inclusive), to (exclusive): ISO-8601 instants; limit 1-500 (default 50).")
     public AuditPage list(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,

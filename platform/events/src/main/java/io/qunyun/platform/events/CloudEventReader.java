@@ -141,6 +141,19 @@ public final class CloudEventReader {
         return checked(root, expectedType, typeRequired);
     }
 
+    /**
+     * The envelope of {@code value}, whatever type it names or none: for a topic whose consumer skips the types it
+     * does not read (check {@link Envelope#type()}).
+     */
+    public Envelope anyEnvelope(byte[] value) {
+        return envelope(value, null, false);
+    }
+
+    /** {@link #anyEnvelope(byte[])} of a text value. */
+    public Envelope anyEnvelope(String value) {
+        return envelope(value, null, false);
+    }
+
     /** {@link #envelope(byte[], String, boolean)} of a text value. */
     public Envelope envelope(String value, String expectedType, boolean typeRequired) {
         if (value == null || value.isEmpty()) {
@@ -167,7 +180,7 @@ public final class CloudEventReader {
             if (typeRequired) {
                 throw new InvalidEventException("envelope has no type, expected " + expectedType);
             }
-        } else if (!expectedType.equals(type.asText())) {
+        } else if (expectedType != null && !expectedType.equals(type.asText())) {
             throw new InvalidEventException("unsupported event type " + type.asText() + ", expected " + expectedType);
         }
         JsonNode data = root.get("data");

@@ -47,8 +47,8 @@ public class JdbcAuditStore implements AuditStore {
     @Override
     public void append(AuditEntry entry) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO audit_log (at, actor, actor_roles, cause, action, target_type, target_id, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")) {
+                INSERT INTO audit_log (at, actor, actor_roles, cause, action, target_type, target_id, detail, actor_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""")) {
             ps.setObject(1, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
             ps.setString(2, entry.actor().name());
             ps.setArray(3, c.createArrayOf("text", entry.actor().roles().toArray()));
@@ -57,6 +57,7 @@ public class JdbcAuditStore implements AuditStore {
             ps.setString(6, entry.targetType());
             ps.setString(7, entry.targetId());
             ps.setString(8, json.writeValueAsString(entry.detail()));
+            ps.setString(9, entry.actor().displayName());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot append " + entry.action() + " to the audit log", e);
@@ -66,7 +67,7 @@ public class JdbcAuditStore implements AuditStore {
     @Override
     public List<AuditEntry> find(AuditQuery q) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, at, actor, actor_roles, cause, action, target_type, target_id, detail::text
+                SELECT id, at, actor, actor_roles, cause, action, target_type, target_id, detail::text, actor_name
                 FROM audit_log WHERE true""");
         List<Object> args = new ArrayList<>();
         where(sql, args, " AND actor = ?", q.actor());
@@ -88,7 +89,7 @@ public class JdbcAuditStore implements AuditStore {
                     String[] roles = (String[]) rs.getArray(4).getArray();
                     Map<String, Object> detail = json.readValue(rs.getString(9), DETAIL);
                     entries.add(new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            new Actor(rs.getString(3), Arrays.asList(roles), rs.getString(5)), rs.getString(6),
+                            new Actor(rs.getString(3), Arrays.asList(roles), rs.getString(5), rs.getString(10)), rs.getString(6),
                             rs.getString(7), rs.getString(8), detail));
                 }
             }
