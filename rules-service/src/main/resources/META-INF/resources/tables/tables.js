@@ -26,7 +26,14 @@ async function call(url, options) {
   const response = await fetch(url, withToken(options));
   if (!response.ok) {
     let detail = response.status + ' ' + response.statusText;
-    try { const problem = await response.json(); detail = problem.detail || problem.title || detail; } catch (e) { /* not JSON */ }
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || detail;
+      // a refused workbook names every place (sheet!cell) it was refused for, in English / Chinese
+      if (problem.errors && problem.errors.length > 1) {
+        detail += '\n' + problem.errors.map((e) => e.field + ': ' + e.message).join('\n');
+      }
+    } catch (e) { /* not JSON */ }
     throw new Error(detail);
   }
   return response;

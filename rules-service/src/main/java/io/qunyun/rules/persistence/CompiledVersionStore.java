@@ -18,21 +18,35 @@ public class CompiledVersionStore {
     @Inject
     EntityManager em;
 
-    @Transactional
-    public Optional<byte[]> find(String table, String version, String build) {
-        List<?> rows = em.createNativeQuery("""
-                SELECT module FROM decision_table_compiled WHERE table_name = :t AND version = :v AND build = :b""")
-                .setParameter("t", table).setParameter("v", version).setParameter("b", build).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
+    /** A stored module and its signature (null for a row stored before modules were signed). */
+    public record Stored(byte[] module, String signature) {
     }
 
-    /** Stores a compiled version unless one is stored already (instances that compiled it at once race safely). */
     @Transactional
-    public void store(String table, String version, String build, byte[] module) {
+    public Optional<Stored> find(String table, String version, String build) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT module, signature FROM decision_table_compiled WHERE table_name = :t AND version = :v AND build = :b""")
+                .setParameter("t", table).setParameter("v", version).setParameter("b", build).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new Stored((byte[]) row[0], (String) row[1]));
+    }
+
+    /**
+     * Stores a compiled version with its signature. A row already there with the same signature stays (instances that
+     * compiled it at once race safely); one with another signature (tampered with, or signed with another process's key)
+     * is replaced, so it is compiled only once more.
+     */
+    @Transactional
+    public void store(String table, String version, String build, byte[] module, String signature) {
         em.createNativeQuery("""
-                INSERT INTO decision_table_compiled (table_name, version, build, module) VALUES (:t, :v, :b, :m)
-                ON CONFLICT (table_name, version, build) DO NOTHING""")
+                INSERT INTO decision_table_compiled (table_name, version, build, module, signature) VALUES (:t, :v, :b, :m, :s)
+                ON CONFLICT (table_name, version, build) DO UPDATE SET module = EXCLUDED.module, signature = EXCLUDED.signature,
+                    compiled_at = now()
+                WHERE decision_table_compiled.signature IS DISTINCT FROM EXCLUDED.signature""")
                 .setParameter("t", table).setParameter("v", version).setParameter("b", build).setParameter("m", module)
-                .executeUpdate();
+                .setParameter("s", signature).executeUpdate();
     }
 }

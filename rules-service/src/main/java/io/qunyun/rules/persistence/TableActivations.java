@@ -1,5 +1,6 @@
 package io.qunyun.rules.persistence;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +16,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.qunyun.rules.domain.CompiledTable;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
+import io.qunyun.rules.domain.ModuleSigner;
+import io.qunyun.rules.domain.TableCompileException;
+import io.qunyun.rules.domain.check.WorkbookGuard;
 import io.qunyun.rules.domain.PrebuiltTables;
 import io.qunyun.rules.domain.TableCompiler;
+import io.qunyun.rules.domain.TableProblem;
 import io.qunyun.rules.domain.versions.DecisionTableVersions;
 
 /**
@@ -25,7 +30,8 @@ import io.qunyun.rules.domain.versions.DecisionTableVersions;
  * applied; afterwards the activations are polled ({@code qunyun.tables.poll-interval}), so every replica
  * switches shortly after a publish or rollback on any of them, and a restart keeps the published version. A
  * published version is compiled once per build of the service: the first instance that compiles it stores the
- * result ({@link CompiledVersionStore}), and the others, or this one after a restart, load it.
+ * result ({@link CompiledVersionStore}) with its signature ({@link ModuleSigner}), and the others, or this one after a
+ * restart, load it when the signature is theirs; an unsigned or tampered module is compiled again from its workbook.
  */
 @ApplicationScoped
 public class TableActivations {
@@ -46,6 +52,12 @@ public class TableActivations {
 
     @Inject
     CompiledVersionStore compiledVersions;
+
+    @Inject
+    ModuleSigner signer;
+
+    @Inject
+    WorkbookGuard guard;
 
     /** Published versions this instance loaded as compiled by an instance before it (tests read it). */
     final AtomicInteger loadedCompiled = new AtomicInteger();
@@ -94,12 +106,22 @@ public class TableActivations {
         TableCompiler.Source source = DecisionTableCatalog.source(table, workbook);
         Optional<String> build = PrebuiltTables.build();
         if (build.isPresent()) {
-            Optional<CompiledTable> stored = compiledVersions.find(table.tableName(), version, build.get())
-                    .flatMap(module -> PrebuiltTables.load(table, source, module));
+            Optional<CompiledVersionStore.Stored> row = compiledVersions.find(table.tableName(), version, build.get());
+            boolean signed = row.isPresent() && signer.verify(row.get().module(), row.get().signature());
+            if (row.isPresent() && !signed) {
+                LOG.warnf("Decision table %s: the stored compiled %s is not signed by this service's key: compiling it from its "
+                        + "workbook", table.tableName(), version);
+            }
+            Optional<CompiledTable> stored = signed ? PrebuiltTables.load(table, source, row.get().module()) : Optional.empty();
             if (stored.isPresent()) {
                 loadedCompiled.incrementAndGet();
                 return stored.get();
             }
+        }
+        // a version stored before the upload checks existed is compiled only if it passes them now
+        List<TableProblem> notValues = guard.admit(table, workbook);
+        if (!notValues.isEmpty()) {
+            throw new TableCompileException(table, notValues);
         }
         long start = System.nanoTime();
         TableCompiler.Module module = TableCompiler.build(Map.of(table, source));
@@ -116,7 +138,8 @@ public class TableActivations {
             return; // a build without its prebuilt tables (quarkus:dev) has no key to store under
         }
         try {
-            compiledVersions.store(table.tableName(), version, build.get(), PrebuiltTables.write(module));
+            byte[] bytes = PrebuiltTables.write(module);
+            compiledVersions.store(table.tableName(), version, build.get(), bytes, signer.sign(bytes));
         } catch (RuntimeException e) {
             // only a cache: an instance that activates the version compiles it
             LOG.warnf(e, "Decision table %s: could not store the compiled %s", table.tableName(), version);

@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,7 +39,11 @@ import io.qunyun.platform.rest.Problem;
 import io.qunyun.rules.domain.DecisionTable;
 import io.qunyun.rules.domain.DecisionTableCatalog;
 import io.qunyun.rules.domain.TableCompiler;
+import io.qunyun.rules.config.TablesConfig;
+import io.qunyun.rules.domain.check.CompileGate;
 import io.qunyun.rules.domain.check.WorkbookCheck;
+import io.qunyun.rules.domain.check.WorkbookGuard;
+import io.qunyun.rules.domain.check.WorkbookRefusedException;
 import io.qunyun.rules.domain.versions.DecisionTableVersions;
 import io.qunyun.rules.persistence.TableActivations;
 import io.qunyun.rules.persistence.TableVersionStore;
@@ -81,20 +88,48 @@ public class DecisionTableVersionsResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CompileGate gate;
+
+    @Inject
+    WorkbookGuard guard;
+
+    @Inject
+    TablesConfig config;
+
     @POST
     @Consumes({DecisionTablesResource.XLSX, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"analyst", "admin"})
     @Operation(summary = "Upload a workbook: check it and store it as a version (not published)",
             description = "Compile, completeness and conflicts, regression cases, row diff against the version in use and the "
-                    + "decisions that would change. Every problem names sheet, row, column and cell, in Chinese and English.")
+                    + "decisions that would change. Every problem names sheet, row, column and cell, in Chinese and English. "
+                    + "Only data cells may differ from the built-in workbook: a changed setting, RuleTable row, column kind, "
+                    + "object type, code template or column title, or a data cell holding code, is refused (422 workbook-refused, "
+                    + "errors[].field = sheet!cell) and nothing is compiled or stored. A body over the upload limit (2 MiB), a "
+                    + "zip bomb or a sheet over the row/column caps is 413; a file that is not an .xlsx workbook 400 "
+                    + "malformed-body; while another upload is being checked, or when the check takes too long, 503 "
+                    + "table-compiler-busy with Retry-After.")
+    @APIResponse(responseCode = "200", description = "Checked; stored unless the same workbook was stored before")
+    @APIResponse(responseCode = "400", description = "Not an .xlsx workbook (malformed-body, errors[].field = body)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body, inflated size, rows or columns over the limits",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "More than data changed: workbook-refused, each place as errors[].field "
+            + "(e.g. Rewards!K9) and problems[] (zh, en)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Another workbook is being checked, or the check took too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Upload upload(@PathParam("name") String name, byte[] workbook, @Context SecurityContext security) {
         DecisionTable table = table(name);
         if (workbook == null || workbook.length == 0) {
             throw new ClientErrorException("body: send the workbook (.xlsx) as the request body", 400);
         }
+        if (workbook.length > config.upload().maxBytes()) {
+            throw WorkbookRefusedException.bodyTooLarge(table, config.upload().maxBytes()); // a chunked body has no length
+        }
         List<TableCompiler.Module> compiled = new ArrayList<>(1);
-        WorkbookCheck.Result result = check.check(table, workbook, compiled::add);
+        WorkbookCheck.Result result = gate.run(() -> check.check(table, workbook, compiled::add));
         boolean stored = tableVersions.upload(table, result, workbook, write(result), who(security));
         compiled.forEach(module -> activations.storeCompiled(table, result.version(), module));
         return new Upload(result.version(), stored, result);
@@ -161,6 +196,10 @@ public class DecisionTableVersionsResource {
         if (!stored.compiled() || !stored.complete()) {
             throw new ClientErrorException("version: " + version + " does not compile or has gaps or conflicts (see its check); "
                     + "fix the workbook and upload it again / 该版本无法编译或存在缺口、冲突，请修改后重新上传", 409);
+        }
+        if (!version.equals(catalog.builtIn(table).version())) {
+            // a version stored before uploads were checked is published only if it passes the checks now (else 422)
+            store.workbook(table.tableName(), version).ifPresent(workbook -> guard.admit(table, workbook));
         }
         if (!stored.casesPassed() && !confirm) {
             throw new ClientErrorException("confirmChangedDecisions: regression cases fail with " + version + "; confirm that the "

@@ -61,7 +61,11 @@ class AuditLogTest {
 
     @Test
     void aNewUploadIsRecordedOnceAndARefusedActivationNot() {
-        byte[] notAWorkbook = ("not a workbook " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        // a workbook that is stored but does not compile: a number cell that is not a number (issue 22: a file that is no
+        // workbook at all is refused without being stored)
+        byte[] notAWorkbook = io.qunyun.rules.check.HostileWorkbooks.withCells(
+                io.qunyun.rules.check.HostileWorkbooks.shipped(DecisionTable.REWARDS), "Rewards", "J13", "2 +", "K13",
+                "audit " + UUID.randomUUID());
         String version = upload(notAWorkbook).body("stored", equalTo(true)).extract().path("version");
         upload(notAWorkbook).body("stored", equalTo(false));
 

@@ -50,6 +50,12 @@ class PublishAndRollbackTest {
     @Inject
     CompiledVersionStore compiledVersions;
 
+    @Inject
+    io.qunyun.rules.domain.ModuleSigner signer;
+
+    @Inject
+    io.qunyun.rules.domain.check.WorkbookGuard guard;
+
     @AfterEach
     void backToTheBuiltInWorkbook() {
         String builtIn = catalog.builtIn(DecisionTable.REWARDS).version();
@@ -66,6 +72,8 @@ class PublishAndRollbackTest {
         second.store = store;
         second.releases = releases;
         second.compiledVersions = compiledVersions;
+        second.signer = signer;
+        second.guard = guard;
         return second;
     }
 
@@ -132,15 +140,17 @@ class PublishAndRollbackTest {
     }
 
     @Test
-    void aWorkbookThatDoesNotCompileIsStoredWithItsProblemsAndCannotBePublished() {
+    void aFileThatIsNotAWorkbookIsRefusedAndNothingIsStored() {
+        // issue 22: a text file renamed .xlsx used to be stored as a version that does not compile; it is refused now
         byte[] notAWorkbook = "not a workbook".getBytes();
-        String version = given().contentType(XLSX).body(notAWorkbook).post("/decision-tables/Rewards/versions").then()
-                .statusCode(200).body("check.compiled", equalTo(false))
-                .body("check.compileProblems[0].en", containsString("cannot read the workbook"))
-                .body("check.compileProblems[0].zh", containsString("无法读取工作簿"))
-                .extract().path("version");
-        given().post("/decision-tables/Rewards/versions/" + version + "/activate").then().statusCode(409)
-                .contentType("application/problem+json");
+        int before = store.versions("Rewards").size();
+        given().contentType(XLSX).body(notAWorkbook).post("/decision-tables/Rewards/versions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://qunyun.io/problems/malformed-body"))
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", containsString("Rewards.drl.xlsx"))
+                .body("errors[0].message", containsString("不是 Excel 工作簿"));
+        assertEquals(before, store.versions("Rewards").size(), "nothing stored");
         given().contentType(XLSX).body(new byte[0]).post("/decision-tables/Rewards/versions").then().statusCode(400)
                 .contentType("application/problem+json");
         given().contentType(XLSX).body(notAWorkbook).post("/decision-tables/Nope/versions").then().statusCode(404);

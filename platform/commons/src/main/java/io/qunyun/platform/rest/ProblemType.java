@@ -22,6 +22,8 @@ public enum ProblemType {
 
     // rules-service only
     DECISION_TABLE_DEFECT(500, "decision-table-defect", "Decision table defect"),
+    WORKBOOK_REFUSED(422, "workbook-refused", "Workbook refused"),
+    TABLE_COMPILER_BUSY(503, "table-compiler-busy", "Decision-table compiler busy"),
 
     // member-service only
     NOT_A_REVIEWER(403, "not-a-reviewer", "Not a reviewer of the group"),

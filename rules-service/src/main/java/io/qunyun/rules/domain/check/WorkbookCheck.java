@@ -25,7 +25,8 @@ import io.qunyun.rules.domain.TableProblem;
  * The one check of a decision-table workbook, used by the upload endpoint, by {@code scripts/check-tables}
  * and in CI (WorkbookCheckTest): compile it, check completeness and conflicts, run the table's regression
  * cases against it, diff its rows against the version in use and list the regression cases whose decision
- * it changes. Nothing is activated: the workbook answers only inside this check, on this thread.
+ * it changes. Nothing is activated: the workbook answers only inside this check, on this thread. Before any of that
+ * the {@link WorkbookGuard} admits the workbook (or refuses it): only its data cells may differ from the built-in one.
  */
 @ApplicationScoped
 public class WorkbookCheck {
@@ -71,6 +72,9 @@ public class WorkbookCheck {
     @Inject
     DecisionProbe probe;
 
+    @Inject
+    WorkbookGuard guard;
+
     public Result check(DecisionTable table, byte[] workbook) {
         return check(table, workbook, module -> {
         });
@@ -82,6 +86,7 @@ public class WorkbookCheck {
      */
     public Result check(DecisionTable table, byte[] workbook, Consumer<TableCompiler.Module> compiled) {
         long start = System.nanoTime();
+        List<TableProblem> notValues = guard.admit(table, workbook); // throws before anything is compiled
         CompiledTable current = catalog.active(table);
         String version = TableCompiler.sha256(workbook);
         List<TableChecker.Report> completeness = TableChecker.check(table.tableName(), workbook,
@@ -93,8 +98,11 @@ public class WorkbookCheck {
             diff = new RowDiff(List.of(), List.of(), List.of());
         }
         CompiledTable candidate = null;
-        List<TableProblem> compileProblems = List.of();
+        List<TableProblem> compileProblems = notValues;
         try {
+            if (!notValues.isEmpty()) {
+                throw new TableCompileException(table, notValues); // a cell of the wrong form is never compiled
+            }
             TableCompiler.Module module = TableCompiler.build(Map.of(table, DecisionTableCatalog.source(table, workbook)));
             candidate = TableCompiler.load(module).get(table);
             compiled.accept(module);
