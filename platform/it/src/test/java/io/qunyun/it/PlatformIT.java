@@ -57,6 +57,23 @@ class PlatformIT {
         PlatformResource.stop();
     }
 
+    /** Each packaged service: ready on its database and the broker, its OpenAPI document served, errors as problems. */
+    @Test
+    void eachPackagedServiceIsReadyOnItsDatabaseAndTheBroker() {
+        for (ServiceProcess service : List.of(PlatformResource.rules, PlatformResource.members, PlatformResource.campaign)) {
+            given().baseUri(service.url()).when().get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Database")));
+            given().baseUri(service.url()).when().get("/q/openapi").then().statusCode(200);
+            given().baseUri(service.url()).when().get("/no-such-route").then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().baseUri(PlatformResource.members.url()).when().get("/q/health/ready").then()
+                .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Kafka")));
+        given().baseUri(PlatformResource.members.url()).when().get("/members/" + UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
     @Test
     void positionsAGroupWithTheRealDecisionTables() {
         String id = given().contentType(ContentType.JSON).body("""
