@@ -88,6 +88,30 @@ final class CampaignTestSupport {
     }
 
     /**
+     * rules-service answering like its tables (positioning P02, no 5W1H finding, a one-to-one chat, the SchedulePolicy
+     * of {@link #schedulePolicy}) and member-service serving the audiences of {@code groups}.
+     */
+    static void answerLikeTheTables(io.qunyun.campaign.rules.RulesClient rules, io.qunyun.campaign.member.MemberClient members,
+            Map<UUID, FakeGroup> groups) {
+        org.mockito.Mockito.when(rules.positioning(org.mockito.ArgumentMatchers.any())).thenReturn(
+                new io.qunyun.campaign.domain.CampaignRules.PositioningDecision("CONVERSION", 720, "HIGH", "CONVERSION",
+                        "GroupPositioning", "sha256:aa", List.of("P02")));
+        org.mockito.Mockito.when(rules.fiveW1H(org.mockito.ArgumentMatchers.any())).thenReturn(
+                new io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:bb",
+                        List.of()));
+        org.mockito.Mockito.when(rules.touch(org.mockito.ArgumentMatchers.any())).thenReturn(
+                new io.qunyun.campaign.domain.CampaignRules.TouchDecision("chat", "ONE_ON_ONE_CHAT", "STEWARD", "HIGH",
+                        "S03", "TouchStrategy", "sha256:cc"));
+        org.mockito.Mockito.when(rules.schedulePolicy(org.mockito.ArgumentMatchers.any()))
+                .thenAnswer(inv -> schedulePolicy(inv.getArgument(0)));
+        org.mockito.Mockito.when(members.query(org.mockito.ArgumentMatchers.any())).thenAnswer(inv -> {
+            AudienceQuery q = inv.getArgument(0);
+            FakeGroup g = groups.get(q.groupIds().get(0));
+            return g == null ? new AudiencePage(List.of(), null) : g.answer(q);
+        });
+    }
+
+    /**
      * rules-service's SchedulePolicy answer as the shipped table gives it for the shipped templates (the
      * whole influence layer served, as the fake audiences carry no activity), and for the test template
      * caps-and-quiet-hours a cap of one task a day (DEFER) and one group post a month.

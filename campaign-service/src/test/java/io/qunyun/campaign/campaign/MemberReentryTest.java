@@ -8,8 +8,6 @@ import static io.qunyun.campaign.campaign.CampaignTestSupport.timeline;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,11 +27,6 @@ import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.qunyun.campaign.campaign.CampaignTestSupport.FakeGroup;
-import io.qunyun.campaign.domain.CampaignRules.FiveW1HDecision;
-import io.qunyun.campaign.domain.CampaignRules.PositioningDecision;
-import io.qunyun.campaign.domain.CampaignRules.TouchDecision;
-import io.qunyun.campaign.domain.MemberAudiences.AudiencePage;
-import io.qunyun.campaign.domain.MemberAudiences.AudienceQuery;
 import io.qunyun.campaign.member.MemberClient;
 import io.qunyun.campaign.messaging.MembershipEventConsumer;
 import io.qunyun.campaign.rules.RulesClient;
@@ -77,18 +70,7 @@ class MemberReentryTest {
 
     @BeforeEach
     void mocks() {
-        when(rules.positioning(any())).thenReturn(new PositioningDecision("CONVERSION", 720, "HIGH", "CONVERSION",
-                "GroupPositioning", "sha256:aa", List.of("P02")));
-        when(rules.fiveW1H(any())).thenReturn(new FiveW1HDecision(false, List.of(), "FiveW1H", "sha256:bb",
-                List.of()));
-        when(rules.touch(any())).thenReturn(new TouchDecision("chat", "ONE_ON_ONE_CHAT", "STEWARD", "HIGH", "S03",
-                "TouchStrategy", "sha256:cc"));
-        when(rules.schedulePolicy(any())).thenAnswer(inv -> CampaignTestSupport.schedulePolicy(inv.getArgument(0)));
-        when(members.query(any())).thenAnswer(inv -> {
-            AudienceQuery q = inv.getArgument(0);
-            FakeGroup g = GROUPS.get(q.groupIds().get(0));
-            return g == null ? new AudiencePage(List.of(), null) : g.answer(q);
-        });
+        CampaignTestSupport.answerLikeTheTables(rules, members, GROUPS);
     }
 
     @Test
